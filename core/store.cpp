@@ -1,0 +1,193 @@
+#include "core/store.hpp"
+
+#include "core/store_internal.hpp"
+#include "core/store_schema.hpp"
+
+namespace casefile::core {
+
+std::string join_lines(const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined.push_back('\n');
+        joined += item;
+    }
+    return joined;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) items.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+Store::Impl::Impl(const std::string& path_in, const Clock& clock_in)
+    : database(path_in, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), clock(clock_in),
+      path(path_in) {}
+
+SQLite::Statement& Store::Impl::statement(std::unique_ptr<SQLite::Statement>& slot,
+                                          const char* sql) {
+    if (!slot) slot = std::make_unique<SQLite::Statement>(database, sql);
+    return *slot;
+}
+
+std::string Store::Impl::now_iso() const { return to_iso8601(Timestamp{clock.now_unix(), 0}); }
+
+int Store::Impl::read_schema_version() {
+    // user_version is 0 for a brand-new file; casefile stores its schema
+    // version there so it can be read before any table exists.
+    SQLite::Statement query(database, "PRAGMA user_version");
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+void Store::Impl::load_ledger_head() {
+    SQLite::Statement query(database,
+                            "SELECT sequence, entry_hash FROM ledger ORDER BY sequence DESC LIMIT 1");
+    if (query.executeStep()) {
+        ledger_sequence = query.getColumn(0).getInt64();
+        ledger_head = query.getColumn(1).getString();
+    } else {
+        ledger_sequence = 0;
+        ledger_head = std::string(kLedgerGenesisHash);
+    }
+}
+
+void Store::Impl::append_ledger(const std::string& kind, std::int64_t subject_id,
+                                const std::string& content_hash) {
+    LedgerEntry entry;
+    entry.sequence = ledger_sequence + 1;
+    entry.kind = kind;
+    entry.subject_id = subject_id;
+    entry.content_hash = content_hash;
+    entry.recorded_at = now_iso();
+    seal_ledger_entry(entry, ledger_head);
+    SQLite::Statement& insert =
+        statement(insert_ledger,
+                  "INSERT INTO ledger (sequence, kind, subject_id, content_hash, "
+                  "recorded_at, previous_hash, entry_hash) VALUES (?,?,?,?,?,?,?)");
+    insert.reset();
+    insert.bind(1, static_cast<int64_t>(entry.sequence));
+    insert.bind(2, entry.kind);
+    insert.bind(3, static_cast<int64_t>(entry.subject_id));
+    insert.bind(4, entry.content_hash);
+    insert.bind(5, entry.recorded_at);
+    insert.bind(6, entry.previous_hash);
+    insert.bind(7, entry.entry_hash);
+    insert.exec();
+    ledger_sequence = entry.sequence;
+    ledger_head = entry.entry_hash;
+}
+
+namespace {
+
+Result<void> migrate(Store::Impl& impl) {
+    const int current = impl.read_schema_version();
+    const int latest = latest_schema_version();
+    if (current > latest) {
+        return fail("the store " + impl.path + " was written by a newer casefile (schema version " +
+                    std::to_string(current) + "; this casefile knows up to " +
+                    std::to_string(latest) + "); upgrade casefile to open it");
+    }
+    for (int version = current; version < latest; ++version) {
+        SQLite::Transaction transaction(impl.database);
+        impl.database.exec(std::string(store_migrations()[static_cast<std::size_t>(version)]));
+        impl.database.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        transaction.commit();
+    }
+    return ok();
+}
+
+}  // namespace
+
+Result<Store> Store::open(const std::string& path, const Clock& clock) {
+    return guarded(("opening the store " + path).c_str(), [&]() -> Result<Store> {
+        auto impl = std::make_unique<Impl>(path, clock);
+        impl->database.setBusyTimeout(10000);
+        // WAL lets `casefile status` read while the daemon writes; FULL makes
+        // every commit durable, which the UID high-water mark relies on.
+        impl->database.exec("PRAGMA journal_mode = WAL");
+        impl->database.exec("PRAGMA synchronous = FULL");
+        impl->database.exec("PRAGMA foreign_keys = ON");
+        if (auto migrated = migrate(*impl); !migrated) return Unexpected(migrated.error());
+        impl->load_ledger_head();
+        return Store(std::move(impl));
+    });
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::schema_version() const { return impl_->read_schema_version(); }
+
+Result<void> Store::save_identity(const Identity& identity) {
+    return guarded("saving the client list", [&]() -> Result<void> {
+        SQLite::Transaction transaction(impl_->database);
+        SQLite::Statement save_me(impl_->database,
+                                  "INSERT INTO meta (key, value) VALUES ('own_addresses', ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        save_me.bind(1, join_lines(identity.own_addresses));
+        save_me.exec();
+        // Clients no longer in the config stay (their mail keeps its history)
+        // but are marked inactive, so they no longer attract new mail.
+        impl_->database.exec("UPDATE clients SET active = 0");
+        SQLite::Statement upsert(impl_->database,
+                                 "INSERT INTO clients (name, addresses, domains, active) "
+                                 "VALUES (?, ?, ?, 1) ON CONFLICT(name) DO UPDATE SET "
+                                 "addresses = excluded.addresses, domains = excluded.domains, "
+                                 "active = 1");
+        for (const auto& client : identity.clients) {
+            upsert.bind(1, client.name);
+            upsert.bind(2, join_lines(client.addresses));
+            upsert.bind(3, join_lines(client.domains));
+            upsert.exec();
+            upsert.reset();
+        }
+        transaction.commit();
+        return ok();
+    });
+}
+
+Result<Identity> Store::load_identity() {
+    return guarded("reading the client list", [&]() -> Result<Identity> {
+        Identity identity;
+        SQLite::Statement me(impl_->database,
+                             "SELECT value FROM meta WHERE key = 'own_addresses'");
+        if (me.executeStep()) identity.own_addresses = split_lines(me.getColumn(0).getString());
+        SQLite::Statement clients(impl_->database,
+                                  "SELECT name, addresses, domains FROM clients WHERE active = 1 "
+                                  "ORDER BY name");
+        while (clients.executeStep()) {
+            identity.clients.push_back(ClientRecord{clients.getColumn(0).getString(),
+                                                    split_lines(clients.getColumn(1).getString()),
+                                                    split_lines(clients.getColumn(2).getString())});
+        }
+        return identity;
+    });
+}
+
+Result<void> Store::record_run(const RunRecord& run) {
+    return guarded("recording the run", [&]() -> Result<void> {
+        SQLite::Statement insert(impl_->database,
+                                 "INSERT INTO runs (kind, source, started_at, finished_at, stored, "
+                                 "already_present, with_warnings) VALUES (?,?,?,?,?,?,?)");
+        insert.bind(1, run.kind);
+        insert.bind(2, run.source);
+        insert.bind(3, to_iso8601(Timestamp{run.started_unix, 0}));
+        insert.bind(4, to_iso8601(Timestamp{run.finished_unix, 0}));
+        insert.bind(5, static_cast<int64_t>(run.result.stored));
+        insert.bind(6, static_cast<int64_t>(run.result.already_present));
+        insert.bind(7, static_cast<int64_t>(run.result.stored_with_warnings));
+        insert.exec();
+        return ok();
+    });
+}
+
+}  // namespace casefile::core

@@ -1,0 +1,71 @@
+// The store: one SQLite database holding every raw message exactly as
+// received, what was parsed from it, threads, clients, events and the ledger.
+// This is the only place that talks to SQLite; SQLiteCpp exceptions are caught
+// here and come back as Error values.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/message.hpp"
+#include "core/result.hpp"
+#include "core/store_types.hpp"
+
+namespace casefile::core {
+
+class Store {
+public:
+    // Opens (creating when absent) the store at `path`, in WAL mode, and
+    // migrates its schema forward. A store written by a newer casefile is
+    // refused. `clock` stamps ledger entries and must outlive the store.
+    static Result<Store> open(const std::string& path, const Clock& clock);
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    int schema_version() const;
+
+    // Records who the VA is and who her clients are (from the config), so
+    // later runs without a config still attribute mail the same way.
+    Result<void> save_identity(const Identity& identity);
+    Result<Identity> load_identity();
+
+    // Stores a batch in one transaction: each message's raw bytes, its SHA-256,
+    // the parsed fields, attachments and a ledger entry. A message already
+    // present (same SHA-256, or same Message-ID with the same body bytes) is
+    // counted and skipped. When `progress` is given, the folder's high-water
+    // mark advances in the same transaction (synchronous=FULL), so a crash
+    // never leaves a UID recorded without its message or the reverse.
+    Result<BatchResult> ingest_batch(const std::vector<IncomingMessage>& batch,
+                                     const std::optional<FolderProgress>& progress = std::nullopt);
+
+    // Threads every stored message again (JWZ) and attributes threads to
+    // clients. Cheap enough to run after every import or sync batch.
+    Result<void> rethread();
+
+    // Remembers an import or sync run for `status`.
+    Result<void> record_run(const RunRecord& run);
+
+    Result<StoreStatus> status();
+    Result<std::vector<ClientSummary>> clients();
+    // Every stored message in thread order; only one client's when given.
+    Result<std::vector<ThreadRow>> threads(const std::optional<std::string>& client);
+
+    // Recomputes the whole ledger chain and every message's hash from its raw
+    // bytes. Problems come back in the report, not as an Error; an Error means
+    // the store could not be read at all.
+    Result<VerifyReport> verify();
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace casefile::core

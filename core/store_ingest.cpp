@@ -1,0 +1,215 @@
+// Store::ingest_batch: raw bytes first, exactly as received, then what was
+// parsed from them, then the ledger entry — all in one transaction.
+#include <map>
+
+#include "core/sha256.hpp"
+#include "core/store.hpp"
+#include "core/store_internal.hpp"
+
+namespace casefile::core {
+namespace {
+
+// The bytes after the header block. Two copies of one mail that differ only
+// in transport headers (Received:, X-Gmail-Labels:) share it.
+std::string_view body_of(std::string_view raw) {
+    const std::size_t crlf = raw.find("\r\n\r\n");
+    const std::size_t lf = raw.find("\n\n");
+    if (crlf == std::string_view::npos && lf == std::string_view::npos) return {};
+    if (lf == std::string_view::npos || (crlf != std::string_view::npos && crlf < lf)) {
+        return raw.substr(crlf + 4);
+    }
+    return raw.substr(lf + 2);
+}
+
+std::string address_lines(const std::vector<Address>& addresses) {
+    std::string lines;
+    for (const auto& address : addresses) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines += address.name;
+        lines.push_back('\t');
+        lines += address.address;
+    }
+    return lines;
+}
+
+std::string warning_lines(const std::vector<std::string>& warnings) {
+    std::vector<std::string> flattened;
+    for (std::string warning : warnings) {
+        for (char& character : warning) {
+            if (character == '\n' || character == '\r') character = ' ';
+        }
+        flattened.push_back(std::move(warning));
+    }
+    return join_lines(flattened);
+}
+
+std::map<std::string, std::int64_t> client_ids(SQLite::Database& database) {
+    std::map<std::string, std::int64_t> ids;
+    SQLite::Statement query(database, "SELECT name, id FROM clients");
+    while (query.executeStep()) ids[query.getColumn(0).getString()] = query.getColumn(1).getInt64();
+    return ids;
+}
+
+void bind_optional_text(SQLite::Statement& statement, int index, const std::string& text) {
+    if (text.empty()) {
+        statement.bind(index);  // NULL: an absent Message-ID must not collide with another
+    } else {
+        statement.bind(index, text);
+    }
+}
+
+std::int64_t existing_row(SQLite::Database& database, const std::string& sha256,
+                          const std::string& message_id, const std::string& body_sha256) {
+    SQLite::Statement query(database,
+                            "SELECT id FROM messages WHERE sha256 = ? OR "
+                            "(message_id = ? AND body_sha256 = ?) LIMIT 1");
+    query.bind(1, sha256);
+    bind_optional_text(query, 2, message_id);
+    query.bind(3, body_sha256);
+    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
+std::int64_t folder_id(SQLite::Database& database, const FolderProgress& progress) {
+    SQLite::Statement account(database,
+                              "INSERT INTO accounts (name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+    account.bind(1, progress.account);
+    account.exec();
+    SQLite::Statement folder(database,
+                             "INSERT INTO folders (account_id, name) SELECT id, ? FROM accounts "
+                             "WHERE name = ? ON CONFLICT(account_id, name) DO NOTHING");
+    folder.bind(1, progress.folder);
+    folder.bind(2, progress.account);
+    folder.exec();
+    SQLite::Statement query(database,
+                            "SELECT folders.id FROM folders JOIN accounts ON accounts.id = "
+                            "folders.account_id WHERE accounts.name = ? AND folders.name = ?");
+    query.bind(1, progress.account);
+    query.bind(2, progress.folder);
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batch,
+                                        const std::optional<FolderProgress>& progress) {
+    Impl& impl = *impl_;
+    auto result = guarded("storing a batch of messages", [&]() -> Result<BatchResult> {
+        BatchResult counts;
+        SQLite::Transaction transaction(impl.database);
+        const auto clients = client_ids(impl.database);
+        const std::int64_t folder = progress ? folder_id(impl.database, *progress) : 0;
+        const std::string stored_at = impl.now_iso();
+        SQLite::Statement& insert_message = impl.statement(
+            impl.insert_message,
+            "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
+            "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
+            "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
+            "stored_at, from_me, direct_client_id, client_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement& insert_raw = impl.statement(
+            impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
+        SQLite::Statement& insert_attachment = impl.statement(
+            impl.insert_attachment,
+            "INSERT INTO attachments (message_row, position, filename, content_type, size, "
+            "sha256) VALUES (?,?,?,?,?,?)");
+
+        for (const IncomingMessage& message : batch) {
+            const ParsedMessage& parsed = message.parsed;
+            const std::string sha256 = sha256_hex(message.raw);
+            const std::string body_sha256 = sha256_hex(body_of(message.raw));
+            insert_message.reset();
+            insert_message.clearBindings();
+            insert_message.bind(1, sha256);
+            insert_message.bind(2, body_sha256);
+            insert_message.bind(3, static_cast<int64_t>(message.raw.size()));
+            bind_optional_text(insert_message, 4, parsed.message_id);
+            bind_optional_text(insert_message, 5, parsed.in_reply_to);
+            insert_message.bind(6, join_lines(parsed.references));
+            insert_message.bind(7, parsed.subject);
+            insert_message.bind(8, parsed.from.name);
+            insert_message.bind(9, parsed.from.address);
+            insert_message.bind(10, address_lines(parsed.to));
+            insert_message.bind(11, address_lines(parsed.cc));
+            if (parsed.date) {
+                insert_message.bind(12, static_cast<int64_t>(parsed.date->unix_seconds));
+                insert_message.bind(13, parsed.date->offset_minutes);
+            }
+            insert_message.bind(14, parsed.zones.own_text);
+            insert_message.bind(15, parsed.zones.quoted_text);
+            insert_message.bind(16, parsed.zones.signature);
+            insert_message.bind(17, warning_lines(parsed.warnings));
+            insert_message.bind(18, message.source);
+            insert_message.bind(19, stored_at);
+            insert_message.bind(20, message.from_me ? 1 : 0);
+            if (message.client) {
+                if (auto found = clients.find(*message.client); found != clients.end()) {
+                    insert_message.bind(21, static_cast<int64_t>(found->second));
+                    insert_message.bind(22, static_cast<int64_t>(found->second));
+                }
+            }
+            insert_message.exec();
+            std::int64_t row = 0;
+            if (impl.database.getChanges() == 0) {
+                counts.already_present += 1;
+                if (progress && message.uid) {
+                    row = existing_row(impl.database, sha256, parsed.message_id, body_sha256);
+                }
+            } else {
+                row = impl.database.getLastInsertRowid();
+                counts.stored += 1;
+                if (!parsed.warnings.empty()) counts.stored_with_warnings += 1;
+                insert_raw.reset();
+                insert_raw.bind(1, static_cast<int64_t>(row));
+                insert_raw.bindNoCopy(2, message.raw.data(), static_cast<int>(message.raw.size()));
+                insert_raw.exec();
+                int position = 0;
+                for (const Attachment& attachment : parsed.attachments) {
+                    insert_attachment.reset();
+                    insert_attachment.bind(1, static_cast<int64_t>(row));
+                    insert_attachment.bind(2, position++);
+                    insert_attachment.bind(3, attachment.filename);
+                    insert_attachment.bind(4, attachment.content_type);
+                    insert_attachment.bind(5, static_cast<int64_t>(attachment.size));
+                    insert_attachment.bind(6, attachment.sha256);
+                    insert_attachment.exec();
+                }
+                impl.append_ledger("message", row, sha256);
+            }
+            if (progress && message.uid && row != 0) {
+                SQLite::Statement location(impl.database,
+                                           "INSERT OR IGNORE INTO message_locations (message_row, "
+                                           "folder_id, uidvalidity, uid) VALUES (?,?,?,?)");
+                location.bind(1, static_cast<int64_t>(row));
+                location.bind(2, static_cast<int64_t>(folder));
+                location.bind(3, static_cast<int64_t>(progress->uidvalidity));
+                location.bind(4, static_cast<int64_t>(*message.uid));
+                location.exec();
+            }
+        }
+        if (progress) {
+            SQLite::Statement advance(impl.database,
+                                      "UPDATE folders SET uidvalidity = ?, highest_uid = MAX("
+                                      "CASE WHEN uidvalidity = ? THEN highest_uid ELSE 0 END, ?), "
+                                      "last_sync = ? WHERE id = ?");
+            advance.bind(1, static_cast<int64_t>(progress->uidvalidity));
+            advance.bind(2, static_cast<int64_t>(progress->uidvalidity));
+            advance.bind(3, static_cast<int64_t>(progress->highest_uid));
+            advance.bind(4, stored_at);
+            advance.bind(5, static_cast<int64_t>(folder));
+            advance.exec();
+        }
+        transaction.commit();
+        return counts;
+    });
+    // A failed transaction rolled back: the in-memory ledger head must follow.
+    if (!result) {
+        try {
+            impl.load_ledger_head();
+        } catch (const std::exception&) {
+        }
+    }
+    return result;
+}
+
+}  // namespace casefile::core

@@ -1,0 +1,60 @@
+// Private to the store's .cpp files: the SQLite handle, the prepared
+// statements that ingest reuses, and the ledger head kept in memory.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/ledger.hpp"
+#include "core/result.hpp"
+#include "core/store.hpp"
+
+namespace casefile::core {
+
+struct Store::Impl {
+    Impl(const std::string& path, const Clock& clock_in);
+
+    SQLite::Database database;
+    const Clock& clock;
+    std::string path;
+
+    // Ledger head as of the last commit (reloaded after a rollback).
+    std::int64_t ledger_sequence = 0;
+    std::string ledger_head = std::string(kLedgerGenesisHash);
+
+    // Prepared once and reused: ingest runs them for every message.
+    std::unique_ptr<SQLite::Statement> insert_ledger;
+    std::unique_ptr<SQLite::Statement> insert_message;
+    std::unique_ptr<SQLite::Statement> insert_raw;
+    std::unique_ptr<SQLite::Statement> insert_attachment;
+
+    SQLite::Statement& statement(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
+
+    void load_ledger_head();
+    // Appends an entry inside the caller's transaction; updates the in-memory head.
+    void append_ledger(const std::string& kind, std::int64_t subject_id,
+                       const std::string& content_hash);
+    std::string now_iso() const;
+    int read_schema_version();
+};
+
+// Runs `body` and turns SQLiteCpp's exceptions into an Error that names what
+// was being done ("storing a batch: database is locked").
+template <typename Body>
+auto guarded(const char* doing, Body&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const std::exception& error) {
+        return fail(std::string(doing) + ": " + error.what());
+    }
+}
+
+// Lists are stored one item per line: addresses and ids never hold a newline.
+std::string join_lines(const std::vector<std::string>& items);
+std::vector<std::string> split_lines(const std::string& text);
+
+}  // namespace casefile::core

@@ -1,0 +1,141 @@
+#include "core/store_schema.hpp"
+
+namespace casefile::core {
+namespace {
+
+// Version 1. Raw bytes live in their own table so scans of the message
+// metadata never page through the BLOBs. UNIQUE constraints make re-ingest a
+// no-op: the same bytes (sha256), or the same Message-ID with the same body
+// (a copy of one mail whose transport headers differ, e.g. INBOX and an mbox).
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE accounts (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE folders (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    name        TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL DEFAULT 0,
+    highest_uid INTEGER NOT NULL DEFAULT 0,
+    last_sync   TEXT,
+    UNIQUE (account_id, name)
+);
+CREATE TABLE clients (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL UNIQUE,
+    addresses TEXT NOT NULL DEFAULT '',
+    domains   TEXT NOT NULL DEFAULT '',
+    active    INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE messages (
+    id                INTEGER PRIMARY KEY,
+    sha256            TEXT NOT NULL UNIQUE,
+    body_sha256       TEXT NOT NULL,
+    size              INTEGER NOT NULL,
+    message_id        TEXT,
+    in_reply_to       TEXT,
+    references_ids    TEXT NOT NULL DEFAULT '',
+    subject           TEXT NOT NULL DEFAULT '',
+    from_name         TEXT NOT NULL DEFAULT '',
+    from_address      TEXT NOT NULL DEFAULT '',
+    to_addresses      TEXT NOT NULL DEFAULT '',
+    cc_addresses      TEXT NOT NULL DEFAULT '',
+    date_unix         INTEGER,
+    date_offset       INTEGER,
+    own_text          TEXT NOT NULL DEFAULT '',
+    quoted_text       TEXT NOT NULL DEFAULT '',
+    signature         TEXT NOT NULL DEFAULT '',
+    warnings          TEXT NOT NULL DEFAULT '',
+    source            TEXT NOT NULL,
+    stored_at         TEXT NOT NULL,
+    from_me           INTEGER NOT NULL DEFAULT 0,
+    direct_client_id  INTEGER REFERENCES clients(id),
+    client_id         INTEGER REFERENCES clients(id),
+    thread_id         TEXT,
+    parent_row        INTEGER,
+    UNIQUE (message_id, body_sha256)
+);
+CREATE INDEX messages_by_message_id ON messages(message_id);
+CREATE INDEX messages_by_thread ON messages(thread_id, date_unix);
+CREATE INDEX messages_by_client ON messages(client_id, date_unix);
+CREATE TABLE message_raw (
+    message_row INTEGER PRIMARY KEY REFERENCES messages(id),
+    raw         BLOB NOT NULL
+);
+CREATE TABLE message_locations (
+    message_row INTEGER NOT NULL REFERENCES messages(id),
+    folder_id   INTEGER NOT NULL REFERENCES folders(id),
+    uidvalidity INTEGER NOT NULL,
+    uid         INTEGER NOT NULL,
+    PRIMARY KEY (folder_id, uidvalidity, uid)
+);
+CREATE TABLE attachments (
+    id           INTEGER PRIMARY KEY,
+    message_row  INTEGER NOT NULL REFERENCES messages(id),
+    position     INTEGER NOT NULL,
+    filename     TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL
+);
+CREATE INDEX attachments_by_message ON attachments(message_row);
+CREATE TABLE threads (
+    thread_id     TEXT PRIMARY KEY,
+    client_id     INTEGER REFERENCES clients(id),
+    subject       TEXT NOT NULL DEFAULT '',
+    first_date    INTEGER,
+    last_date     INTEGER,
+    message_count INTEGER NOT NULL
+);
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    message_row   INTEGER NOT NULL REFERENCES messages(id),
+    thread_id     TEXT,
+    client_id     INTEGER REFERENCES clients(id),
+    category      TEXT NOT NULL,
+    evidence      TEXT NOT NULL,
+    span_start    INTEGER NOT NULL,
+    span_end      INTEGER NOT NULL,
+    due           TEXT,
+    previous_due  TEXT,
+    rule_id       TEXT NOT NULL,
+    confidence    REAL NOT NULL,
+    created_at    TEXT NOT NULL,
+    superseded_at TEXT
+);
+CREATE INDEX events_by_message ON events(message_row);
+CREATE TABLE ledger (
+    sequence      INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    subject_id    INTEGER NOT NULL,
+    content_hash  TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    entry_hash    TEXT NOT NULL
+);
+CREATE INDEX ledger_by_subject ON ledger(kind, subject_id);
+CREATE TABLE runs (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL,
+    source          TEXT NOT NULL,
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT NOT NULL,
+    stored          INTEGER NOT NULL,
+    already_present INTEGER NOT NULL,
+    with_warnings   INTEGER NOT NULL
+);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& store_migrations() {
+    static const std::vector<std::string_view> migrations = {kVersion1};
+    return migrations;
+}
+
+}  // namespace casefile::core

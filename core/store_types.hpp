@@ -1,0 +1,116 @@
+// Plain values that go into and come out of the Store.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/message.hpp"
+
+namespace casefile::core {
+
+
+struct ClientRecord {
+    std::string name;
+    std::vector<std::string> addresses;
+    std::vector<std::string> domains;
+};
+
+// The VA and her clients, as the config last described them.
+struct Identity {
+    std::vector<std::string> own_addresses;
+    std::vector<ClientRecord> clients;
+};
+
+struct IncomingMessage {
+    std::string raw;  // the exact bytes as received
+    ParsedMessage parsed;
+    std::string source;                 // "import:<path>" or "imap:<account>/<folder>"
+    std::optional<std::string> client;  // from the message's own addresses
+    bool from_me = false;
+    // Set by IMAP sync: where the message lives on the server.
+    std::optional<std::uint32_t> uid;
+};
+
+struct FolderProgress {
+    std::string account;
+    std::string folder;
+    std::uint32_t uidvalidity = 0;
+    std::uint32_t highest_uid = 0;
+};
+
+struct BatchResult {
+    std::size_t stored = 0;
+    std::size_t already_present = 0;
+    std::size_t stored_with_warnings = 0;
+
+    BatchResult& operator+=(const BatchResult& other) {
+        stored += other.stored;
+        already_present += other.already_present;
+        stored_with_warnings += other.stored_with_warnings;
+        return *this;
+    }
+};
+
+struct RunRecord {
+    std::string kind;  // "import" | "sync"
+    std::string source;
+    std::int64_t started_unix = 0;
+    std::int64_t finished_unix = 0;
+    BatchResult result;
+};
+
+struct ClientSummary {
+    std::string name;
+    std::int64_t messages = 0;
+    std::int64_t threads = 0;
+    std::optional<std::string> last_message_date;  // ISO 8601
+    std::vector<std::string> addresses;
+    std::vector<std::string> domains;
+};
+
+struct StoreStatus {
+    int schema_version = 0;
+    std::int64_t messages = 0;
+    std::int64_t threads = 0;
+    std::int64_t clients = 0;
+    std::int64_t unattributed_messages = 0;
+    std::int64_t messages_with_warnings = 0;
+    std::int64_t raw_bytes = 0;
+    std::int64_t ledger_entries = 0;
+    std::string ledger_head;
+    std::optional<std::string> last_import;  // ISO 8601 UTC of the last finished import
+    std::optional<std::string> last_sync;
+    std::vector<ClientSummary> per_client;
+};
+
+struct ThreadRow {
+    std::optional<std::string> message_id;
+    std::optional<std::string> parent_id;
+    std::string thread_id;
+    std::optional<std::string> client;
+    std::optional<std::string> date;  // ISO 8601 with the sender's offset
+    std::string subject;
+    std::string from;
+    bool from_me = false;
+    std::size_t depth = 0;  // 0 for a root, for indenting
+};
+
+struct VerifyProblem {
+    std::int64_t sequence = 0;  // ledger entry, 0 when not tied to one
+    std::int64_t message_row = 0;
+    std::optional<std::string> message_id;
+    std::string description;
+};
+
+struct VerifyReport {
+    std::int64_t entries_checked = 0;
+    std::int64_t messages_checked = 0;
+    std::string head;
+    std::vector<VerifyProblem> problems;
+    bool ok() const { return problems.empty(); }
+};
+
+}  // namespace casefile::core

@@ -1,0 +1,239 @@
+#include "core/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "core/ledger.hpp"
+#include "core/sha256.hpp"
+#include "support/expect_ok.hpp"
+#include "support/temp_dir.hpp"
+
+namespace casefile::core {
+namespace {
+
+IncomingMessage message(std::string message_id, std::string headers, std::string body) {
+    IncomingMessage incoming;
+    incoming.raw = headers + "Message-ID: <" + message_id + ">\r\n\r\n" + body;
+    incoming.parsed.message_id = message_id;
+    incoming.parsed.subject = "Q4 vendor report";
+    incoming.parsed.from = Address{"Bob Hartley", "bob@acme.example"};
+    incoming.parsed.date = Timestamp{1764602040, -360};
+    incoming.parsed.zones.own_text = body;
+    incoming.source = "test";
+    return incoming;
+}
+
+class StoreTest : public ::testing::Test {
+protected:
+    Store open_store() {
+        auto store = Store::open(directory_.file("casefile.db"), clock_);
+        EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().message);
+        return std::move(*store);
+    }
+
+    testing::TempDir directory_;
+    FixedClock clock_{1764633600};
+};
+
+TEST_F(StoreTest, CreatesTheLatestSchemaAndReopens) {
+    {
+        Store store = open_store();
+        EXPECT_GE(store.schema_version(), 1);
+    }
+    Store again = open_store();
+    auto status = again.status();
+    ASSERT_OK(status);
+    EXPECT_EQ(status->messages, 0);
+    EXPECT_EQ(status->ledger_entries, 0);
+    EXPECT_EQ(status->ledger_head, std::string(kLedgerGenesisHash));
+}
+
+TEST_F(StoreTest, RefusesAStoreFromANewerCasefile) {
+    {
+        Store store = open_store();
+    }
+    {
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
+        database.exec("PRAGMA user_version = 99");
+    }
+    auto store = Store::open(directory_.file("casefile.db"), clock_);
+    ASSERT_FALSE(store.has_value());
+    EXPECT_NE(store.error().message.find("newer casefile"), std::string::npos)
+        << store.error().message;
+}
+
+TEST_F(StoreTest, ReingestIsANoOp) {
+    Store store = open_store();
+    std::vector<IncomingMessage> batch = {
+        message("a@acme.example", "From: bob@acme.example\r\n", "first\r\n"),
+        message("b@acme.example", "From: bob@acme.example\r\n", "second\r\n")};
+    auto first = store.ingest_batch(batch);
+    ASSERT_OK(first);
+    EXPECT_EQ(first->stored, 2u);
+    auto second = store.ingest_batch(batch);
+    ASSERT_OK(second);
+    EXPECT_EQ(second->stored, 0u);
+    EXPECT_EQ(second->already_present, 2u);
+    auto status = store.status();
+    ASSERT_OK(status);
+    EXPECT_EQ(status->messages, 2);
+    EXPECT_EQ(status->ledger_entries, 2);
+}
+
+TEST_F(StoreTest, SameMessageWithOtherTransportHeadersIsStoredOnce) {
+    Store store = open_store();
+    auto inbox = message("a@acme.example", "Received: from mx1\r\nFrom: bob@acme.example\r\n",
+                         "same body\r\n");
+    auto archive = message("a@acme.example", "X-Gmail-Labels: Inbox\r\nFrom: bob@acme.example\r\n",
+                           "same body\r\n");
+    ASSERT_OK(store.ingest_batch({inbox}));
+    auto again = store.ingest_batch({archive});
+    ASSERT_OK(again);
+    EXPECT_EQ(again->already_present, 1u);
+}
+
+TEST_F(StoreTest, ReusedMessageIdWithADifferentBodyLosesNothing) {
+    // Broken mailers reuse Message-IDs; dropping the second mail would lose it.
+    Store store = open_store();
+    auto result = store.ingest_batch({message("same@x", "From: a@x\r\n", "one\r\n"),
+                                      message("same@x", "From: a@x\r\n", "two\r\n")});
+    ASSERT_OK(result);
+    EXPECT_EQ(result->stored, 2u);
+}
+
+TEST_F(StoreTest, MessagesWithoutMessageIdAreAllKept) {
+    Store store = open_store();
+    auto first = message("", "From: a@x\r\n", "one\r\n");
+    auto second = message("", "From: a@x\r\n", "two\r\n");
+    auto result = store.ingest_batch({first, second});
+    ASSERT_OK(result);
+    EXPECT_EQ(result->stored, 2u);
+}
+
+TEST_F(StoreTest, RawBytesAreStoredExactly) {
+    Store store = open_store();
+    auto incoming = message("raw@x", "From: a@x\r\n", std::string("bin\0ary\r\n.\r\n", 12));
+    ASSERT_OK(store.ingest_batch({incoming}));
+    SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement query(database, "SELECT r.raw, m.sha256 FROM message_raw r JOIN messages m "
+                                      "ON m.id = r.message_row");
+    ASSERT_TRUE(query.executeStep());
+    const std::string stored(static_cast<const char*>(query.getColumn(0).getBlob()),
+                             static_cast<std::size_t>(query.getColumn(0).getBytes()));
+    EXPECT_EQ(stored, incoming.raw);
+    EXPECT_EQ(query.getColumn(1).getString(), sha256_hex(incoming.raw));
+}
+
+TEST_F(StoreTest, VerifyPassesOnAnUntouchedStore) {
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n"),
+                                  message("b@x", "From: a@x\r\n", "two\r\n")}));
+    auto report = store.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok());
+    EXPECT_EQ(report->entries_checked, 2);
+    EXPECT_EQ(report->messages_checked, 2);
+    auto status = store.status();
+    ASSERT_OK(status);
+    EXPECT_EQ(report->head, status->ledger_head);
+}
+
+TEST_F(StoreTest, VerifyNamesTheMessageWhoseRawBytesChanged) {
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n"),
+                                  message("b@x", "From: a@x\r\n", "two\r\n"),
+                                  message("c@x", "From: a@x\r\n", "three\r\n")}));
+    {
+        // Flip one byte of the second message's raw bytes behind casefile's back.
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
+        database.exec("UPDATE message_raw SET raw = CAST(REPLACE(CAST(raw AS TEXT), 'two', 'twO') "
+                      "AS BLOB) WHERE message_row = 2");
+    }
+    auto report = store.verify();
+    ASSERT_OK(report);
+    ASSERT_FALSE(report->ok());
+    ASSERT_EQ(report->problems.size(), 1u);
+    EXPECT_EQ(report->problems[0].sequence, 2);
+    EXPECT_EQ(report->problems[0].message_row, 2);
+    EXPECT_EQ(report->problems[0].message_id, std::optional<std::string>("b@x"));
+    EXPECT_NE(report->problems[0].description.find("<b@x>"), std::string::npos);
+    EXPECT_NE(report->problems[0].description.find("altered"), std::string::npos);
+}
+
+TEST_F(StoreTest, VerifyFindsARewrittenLedgerEntry) {
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n"),
+                                  message("b@x", "From: a@x\r\n", "two\r\n")}));
+    {
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
+        database.exec("UPDATE ledger SET recorded_at = '2020-01-01T00:00:00+00:00' WHERE "
+                      "sequence = 1");
+    }
+    auto report = store.verify();
+    ASSERT_OK(report);
+    ASSERT_FALSE(report->ok());
+    EXPECT_EQ(report->problems.front().sequence, 1);
+}
+
+TEST_F(StoreTest, VerifyFindsADeletedMessageAndAMissingEntry) {
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n"),
+                                  message("b@x", "From: a@x\r\n", "two\r\n")}));
+    {
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
+        database.exec("DELETE FROM ledger WHERE sequence = 2");
+    }
+    auto report = store.verify();
+    ASSERT_OK(report);
+    ASSERT_FALSE(report->ok());
+    EXPECT_NE(report->problems.back().description.find("no ledger entry"), std::string::npos);
+}
+
+TEST_F(StoreTest, LedgerContinuesAcrossReopen) {
+    {
+        Store store = open_store();
+        ASSERT_OK(store.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n")}));
+    }
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch({message("b@x", "From: a@x\r\n", "two\r\n")}));
+    auto report = store.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok()) << report->problems.front().description;
+    EXPECT_EQ(report->entries_checked, 2);
+}
+
+TEST_F(StoreTest, FolderHighWaterMarkAdvancesWithItsBatch) {
+    Store store = open_store();
+    auto incoming = message("a@x", "From: a@x\r\n", "one\r\n");
+    incoming.uid = 7;
+    ASSERT_OK(store.ingest_batch({incoming}, FolderProgress{"work", "INBOX", 1234, 7}));
+    SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement query(database, "SELECT uidvalidity, highest_uid FROM folders");
+    ASSERT_TRUE(query.executeStep());
+    EXPECT_EQ(query.getColumn(0).getInt64(), 1234);
+    EXPECT_EQ(query.getColumn(1).getInt64(), 7);
+    SQLite::Statement location(database, "SELECT uid FROM message_locations");
+    ASSERT_TRUE(location.executeStep());
+    EXPECT_EQ(location.getColumn(0).getInt64(), 7);
+}
+
+TEST_F(StoreTest, IdentityIsRemembered) {
+    Store store = open_store();
+    Identity identity;
+    identity.own_addresses = {"dana@reyes-va.example"};
+    identity.clients = {ClientRecord{"Acme", {"bob@acme.example"}, {"acme.example"}}};
+    ASSERT_OK(store.save_identity(identity));
+    auto loaded = store.load_identity();
+    ASSERT_OK(loaded);
+    EXPECT_EQ(loaded->own_addresses, identity.own_addresses);
+    ASSERT_EQ(loaded->clients.size(), 1u);
+    EXPECT_EQ(loaded->clients[0].domains, std::vector<std::string>{"acme.example"});
+    // A client dropped from the config stays in the store but stops matching.
+    ASSERT_OK(store.save_identity(Identity{{"dana@reyes-va.example"}, {}}));
+    loaded = store.load_identity();
+    ASSERT_OK(loaded);
+    EXPECT_TRUE(loaded->clients.empty());
+}
+
+}  // namespace
+}  // namespace casefile::core
