@@ -12,7 +12,7 @@ namespace casefile::config {
 enum class TlsMode { required, starttls, none };
 
 struct StoreSettings {
-    std::string path;  // as written; "~" and "$XDG_..." are expanded by daemon/
+    std::string path;  // as written; "~" and "$XDG_..." are expanded by daemon/; empty = default
 };
 
 // A weekly working window such as "Mon-Fri 09:00-17:30".
@@ -30,11 +30,28 @@ struct MeSettings {
     WorkingHours working_hours;
 };
 
+// Where a key was written in the config file, so checks made later (by the
+// daemon, which does the I/O) can still point at file, line and key.
+struct KeyLocation {
+    std::string key;  // dotted path, e.g. "account[0].password"
+    int line = 0;     // 1-based; 0 when unknown
+    int column = 0;
+};
+
 // Where the account password (or OAuth2 token) comes from. Exactly one is set.
 struct SecretSource {
     std::string password_file;     // path; refused when group/other can read it
     std::string password_command;  // run through /bin/sh, first line of stdout
     std::string credential;        // name under $CREDENTIALS_DIRECTORY (systemd)
+    // Written in the config itself ("password = ..."); the daemon refuses it
+    // when the config file is readable by group or others.
+    std::string inline_password;
+    KeyLocation location;  // the key that set whichever source is used
+
+    bool empty() const {
+        return password_file.empty() && password_command.empty() && credential.empty() &&
+               inline_password.empty();
+    }
 };
 
 struct AccountSettings {
@@ -57,16 +74,18 @@ struct ClientSettings {
 };
 
 struct DigestSettings {
-    std::string time = "07:30";  // local time, HH:MM
-    std::string to;
-    std::string from;
+    std::string time = "07:30";     // local time, HH:MM
+    std::string to;                 // lower-cased address
+    std::string from;               // as written: "casefile <casefile@x.example>" or a bare address
+    std::string from_address;       // the bare, lower-cased address inside `from`
     std::string delivery = "smtp";  // "smtp" | "imap" | "file"
     std::string smtp_url;
     std::string smtp_user;
-    SecretSource smtp_secret;
+    SecretSource smtp_secret;  // empty when the relay needs no login
     TlsMode tls = TlsMode::required;
-    std::string folder;  // for delivery = "imap"
-    std::string file;    // for delivery = "file"
+    std::string folder;   // for delivery = "imap"
+    std::string account;  // for delivery = "imap": the [[account]] name; empty = the first
+    std::string file;     // for delivery = "file"
     bool send_empty = true;
 };
 
