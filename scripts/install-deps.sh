@@ -10,7 +10,7 @@ packages=(
   libssl-dev
   clang-14 libclang-rt-14-dev
   dovecot-imapd python3 python3-aiosmtpd
-  sqlite3 xz-utils
+  sqlite3 xz-utils bc time
 )
 
 missing=()

@@ -1,0 +1,31 @@
+// `casefile import`: read mail from files, parse, attribute and store it in
+// batches, then thread the store again.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/store.hpp"
+
+namespace casefile::daemon {
+
+struct ImportSummary {
+    std::size_t messages_read = 0;  // == result.stored + result.already_present
+    core::BatchResult result;
+    std::size_t skipped_files = 0;      // files that were not mail
+    std::vector<std::string> problems;  // files that could not be read
+};
+
+struct ImportOptions {
+    bool show_progress = true;
+    std::size_t batch_size = 512;
+};
+
+// Imports everything under `paths`. An Error means nothing more could be
+// stored (the store failed); what was committed before stays.
+core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<std::string>& paths,
+                                        const core::Clock& clock, const ImportOptions& options);
+
+}  // namespace casefile::daemon
