@@ -2,24 +2,13 @@
 // parsed from them, then the ledger entry — all in one transaction.
 #include <map>
 
+#include "core/message_keys.hpp"
 #include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
 
 namespace casefile::core {
 namespace {
-
-// The bytes after the header block. Two copies of one mail that differ only
-// in transport headers (Received:, X-Gmail-Labels:) share it.
-std::string_view body_of(std::string_view raw) {
-    const std::size_t crlf = raw.find("\r\n\r\n");
-    const std::size_t lf = raw.find("\n\n");
-    if (crlf == std::string_view::npos && lf == std::string_view::npos) return {};
-    if (lf == std::string_view::npos || (crlf != std::string_view::npos && crlf < lf)) {
-        return raw.substr(crlf + 4);
-    }
-    return raw.substr(lf + 2);
-}
 
 std::string address_lines(const std::vector<Address>& addresses) {
     std::string lines;
@@ -105,8 +94,8 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
             "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
-            "stored_at, from_me, direct_client_id, client_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "stored_at, from_me, direct_client_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement& insert_raw = impl.statement(
             impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
         SQLite::Statement& insert_attachment = impl.statement(
@@ -116,8 +105,11 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
 
         for (const IncomingMessage& message : batch) {
             const ParsedMessage& parsed = message.parsed;
-            const std::string sha256 = sha256_hex(message.raw);
-            const std::string body_sha256 = sha256_hex(body_of(message.raw));
+            // Import computes the keys on its parse thread; compute them here otherwise.
+            const std::string sha256 =
+                message.sha256.empty() ? sha256_hex(message.raw) : message.sha256;
+            const std::string body_sha256 =
+                message.body_key.empty() ? message_body_key(message.raw) : message.body_key;
             insert_message.reset();
             insert_message.clearBindings();
             insert_message.bind(1, sha256);
@@ -145,7 +137,6 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             if (message.client) {
                 if (auto found = clients.find(*message.client); found != clients.end()) {
                     insert_message.bind(21, static_cast<int64_t>(found->second));
-                    insert_message.bind(22, static_cast<int64_t>(found->second));
                 }
             }
             insert_message.exec();

@@ -55,14 +55,19 @@ CREATE TABLE messages (
     stored_at         TEXT NOT NULL,
     from_me           INTEGER NOT NULL DEFAULT 0,
     direct_client_id  INTEGER REFERENCES clients(id),
-    client_id         INTEGER REFERENCES clients(id),
-    thread_id         TEXT,
-    parent_row        INTEGER,
     UNIQUE (message_id, body_sha256)
 );
 CREATE INDEX messages_by_message_id ON messages(message_id);
-CREATE INDEX messages_by_thread ON messages(thread_id, date_unix);
-CREATE INDEX messages_by_client ON messages(client_id, date_unix);
+-- Where threading put each message. Kept apart from messages so that
+-- threading the store again rewrites these small rows, not the wide ones.
+CREATE TABLE message_threads (
+    message_row INTEGER PRIMARY KEY REFERENCES messages(id),
+    thread_id   TEXT NOT NULL,
+    parent_row  INTEGER,
+    client_id   INTEGER REFERENCES clients(id)
+);
+CREATE INDEX message_threads_by_thread ON message_threads(thread_id);
+CREATE INDEX message_threads_by_client ON message_threads(client_id);
 CREATE TABLE message_raw (
     message_row INTEGER PRIMARY KEY REFERENCES messages(id),
     raw         BLOB NOT NULL

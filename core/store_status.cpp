@@ -23,11 +23,13 @@ std::vector<ClientSummary> client_summaries(SQLite::Database& database) {
     std::vector<ClientSummary> summaries;
     SQLite::Statement query(
         database,
-        "SELECT c.name, c.addresses, c.domains, COUNT(m.id), COUNT(DISTINCT m.thread_id), "
-        "(SELECT l.date_unix || ' ' || l.date_offset FROM messages l WHERE l.client_id = c.id "
-        " AND l.date_unix IS NOT NULL ORDER BY l.date_unix DESC LIMIT 1) "
-        "FROM clients c LEFT JOIN messages m ON m.client_id = c.id "
-        "WHERE c.active = 1 OR m.id IS NOT NULL GROUP BY c.id ORDER BY c.name");
+        "SELECT c.name, c.addresses, c.domains, COUNT(t.message_row), "
+        "COUNT(DISTINCT t.thread_id), "
+        "(SELECT l.date_unix || ' ' || l.date_offset FROM message_threads lt JOIN messages l "
+        " ON l.id = lt.message_row WHERE lt.client_id = c.id AND l.date_unix IS NOT NULL "
+        " ORDER BY l.date_unix DESC LIMIT 1) "
+        "FROM clients c LEFT JOIN message_threads t ON t.client_id = c.id "
+        "WHERE c.active = 1 OR t.message_row IS NOT NULL GROUP BY c.id ORDER BY c.name");
     while (query.executeStep()) {
         ClientSummary summary;
         summary.name = query.getColumn(0).getString();
@@ -59,7 +61,9 @@ Result<StoreStatus> Store::status() {
         status.threads = count(impl.database, "SELECT COUNT(*) FROM threads");
         status.clients = count(impl.database, "SELECT COUNT(*) FROM clients WHERE active = 1");
         status.unattributed_messages =
-            count(impl.database, "SELECT COUNT(*) FROM messages WHERE client_id IS NULL");
+            count(impl.database,
+                  "SELECT COUNT(*) FROM messages m LEFT JOIN message_threads t ON "
+                  "t.message_row = m.id WHERE t.client_id IS NULL");
         status.messages_with_warnings =
             count(impl.database, "SELECT COUNT(*) FROM messages WHERE warnings != ''");
         status.raw_bytes = count(impl.database, "SELECT COALESCE(SUM(size), 0) FROM messages");

@@ -39,9 +39,10 @@ Result<void> Store::rethread() {
         };
         std::vector<Current> current;
         SQLite::Statement query(impl.database,
-                                "SELECT id, message_id, in_reply_to, references_ids, subject, "
-                                "date_unix, direct_client_id, thread_id, parent_row, client_id "
-                                "FROM messages ORDER BY id");
+                                "SELECT m.id, m.message_id, m.in_reply_to, m.references_ids, "
+                                "m.subject, m.date_unix, m.direct_client_id, t.thread_id, "
+                                "t.parent_row, t.client_id FROM messages m LEFT JOIN "
+                                "message_threads t ON t.message_row = m.id ORDER BY m.id");
         while (query.executeStep()) {
             ThreadInput input;
             input.key = query.getColumn(0).getInt64();
@@ -67,8 +68,8 @@ Result<void> Store::rethread() {
 
         SQLite::Transaction transaction(impl.database);
         SQLite::Statement update(impl.database,
-                                 "UPDATE messages SET thread_id = ?, parent_row = ?, client_id = ? "
-                                 "WHERE id = ?");
+                                 "INSERT OR REPLACE INTO message_threads (thread_id, parent_row, "
+                                 "client_id, message_row) VALUES (?, ?, ?, ?)");
         for (std::size_t index = 0; index < placements.size(); ++index) {
             const ThreadPlacement& placement = placements[index];
             std::optional<std::int64_t> client_id;
@@ -89,10 +90,11 @@ Result<void> Store::rethread() {
         impl.database.exec("DELETE FROM threads");
         impl.database.exec(
             "INSERT INTO threads (thread_id, client_id, subject, first_date, last_date, "
-            "message_count) SELECT m.thread_id, MAX(m.client_id), "
-            "(SELECT f.subject FROM messages f WHERE f.thread_id = m.thread_id "
-            " ORDER BY f.date_unix, f.id LIMIT 1), MIN(m.date_unix), MAX(m.date_unix), COUNT(*) "
-            "FROM messages m WHERE m.thread_id IS NOT NULL GROUP BY m.thread_id");
+            "message_count) SELECT t.thread_id, MAX(t.client_id), "
+            "(SELECT f.subject FROM message_threads ft JOIN messages f ON f.id = ft.message_row "
+            " WHERE ft.thread_id = t.thread_id ORDER BY f.date_unix, f.id LIMIT 1), "
+            "MIN(m.date_unix), MAX(m.date_unix), COUNT(*) FROM message_threads t "
+            "JOIN messages m ON m.id = t.message_row GROUP BY t.thread_id");
         transaction.commit();
         return ok();
     });
@@ -111,13 +113,14 @@ Result<std::vector<ThreadRow>> Store::threads(const std::optional<std::string>& 
             }
         }
         std::string sql =
-            "SELECT m.id, m.message_id, p.message_id, m.thread_id, c.name, m.date_unix, "
-            "m.date_offset, m.subject, m.from_name, m.from_address, m.from_me, m.parent_row, "
-            "t.first_date FROM messages m LEFT JOIN messages p ON p.id = m.parent_row "
-            "LEFT JOIN clients c ON c.id = m.client_id "
-            "LEFT JOIN threads t ON t.thread_id = m.thread_id";
+            "SELECT m.id, m.message_id, p.message_id, mt.thread_id, c.name, m.date_unix, "
+            "m.date_offset, m.subject, m.from_name, m.from_address, m.from_me, mt.parent_row, "
+            "t.first_date FROM messages m JOIN message_threads mt ON mt.message_row = m.id "
+            "LEFT JOIN messages p ON p.id = mt.parent_row "
+            "LEFT JOIN clients c ON c.id = mt.client_id "
+            "LEFT JOIN threads t ON t.thread_id = mt.thread_id";
         if (client) sql += " WHERE c.name = ? COLLATE NOCASE";
-        sql += " ORDER BY t.first_date, m.thread_id, m.date_unix, m.id";
+        sql += " ORDER BY t.first_date, mt.thread_id, m.date_unix, m.id";
         SQLite::Statement query(impl.database, sql);
         if (client) query.bind(1, *client);
 

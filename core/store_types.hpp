@@ -30,6 +30,10 @@ struct IncomingMessage {
     std::string source;                 // "import:<path>" or "imap:<account>/<folder>"
     std::optional<std::string> client;  // from the message's own addresses
     bool from_me = false;
+    // Optional: filled by compute_message_keys (core/message_keys.hpp) off the
+    // store's thread; the store computes them when empty.
+    std::string sha256;
+    std::string body_key;
     // Set by IMAP sync: where the message lives on the server.
     std::optional<std::uint32_t> uid;
 };

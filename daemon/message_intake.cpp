@@ -1,5 +1,6 @@
 #include "daemon/message_intake.hpp"
 
+#include "core/message_keys.hpp"
 #include "parsers/mime_parser.hpp"
 
 namespace casefile::daemon {
@@ -20,6 +21,7 @@ core::IncomingMessage take_in(std::string raw, std::string source,
     message.source = std::move(source);
     message.from_me = matcher.is_from_me(message.parsed);
     message.client = matcher.client_for(message.parsed);
+    core::compute_message_keys(message);
     return message;
 }
 
