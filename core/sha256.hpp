@@ -19,7 +19,12 @@ public:
     // REQUIRES: called once; the object is spent afterwards.
     Digest finish();
 
+    // For tests: false makes every Sha256 use the portable code even where
+    // the CPU has SHA extensions, so both paths can be checked against each other.
+    static void allow_cpu_extensions(bool allowed);
+
 private:
+    void compress_blocks(const std::uint8_t* blocks, std::size_t count);
     void compress(const std::uint8_t* block);
 
     std::array<std::uint32_t, 8> state_;

@@ -40,3 +40,25 @@ TEST(Sha256, PaddingBoundaries) {
 
 }  // namespace
 }  // namespace casefile::core
+
+namespace casefile::core {
+namespace {
+
+TEST(Sha256, CpuExtensionsAndPortableCodeAgree) {
+    std::string data;
+    std::uint32_t seed = 12345;
+    for (int i = 0; i < 100000; ++i) {
+        seed = seed * 1103515245 + 12345;
+        data.push_back(static_cast<char>(seed >> 16));
+    }
+    for (std::size_t length : {0u, 1u, 55u, 56u, 63u, 64u, 65u, 127u, 128u, 1000u, 100000u}) {
+        const std::string_view piece(data.data(), length);
+        Sha256::allow_cpu_extensions(false);
+        const std::string portable = sha256_hex(piece);
+        Sha256::allow_cpu_extensions(true);
+        EXPECT_EQ(sha256_hex(piece), portable) << "length " << length;
+    }
+}
+
+}  // namespace
+}  // namespace casefile::core
