@@ -9,11 +9,13 @@
 namespace casefile::daemon {
 namespace {
 
-std::vector<core::IncomingMessage> take_in_all(std::vector<RawMail> batch,
-                                               const core::ClientMatcher& matcher) {
+// Reads and parses the next batch. Returns an empty batch at the end.
+std::vector<core::IncomingMessage> read_batch(MailReader& reader, std::size_t batch_size,
+                                              const core::ClientMatcher& matcher) {
     std::vector<core::IncomingMessage> messages;
-    messages.reserve(batch.size());
-    for (RawMail& mail : batch) {
+    messages.reserve(batch_size);
+    RawMail mail;
+    while (messages.size() < batch_size && reader.next(mail)) {
         messages.push_back(take_in(std::move(mail.bytes), std::move(mail.source), matcher));
     }
     return messages;
@@ -35,35 +37,29 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
     Progress progress("importing", inventory->total_bytes);
     MailReader reader(std::move(*inventory));
 
-    // Two stages on two cores: while the store commits batch N on this thread,
-    // a worker parses batch N + 1. Parsing is pure, so this needs no locks.
-    std::future<std::vector<core::IncomingMessage>> parsing;
-    auto store_parsed = [&]() -> core::Result<void> {
-        if (!parsing.valid()) return core::ok();
-        std::vector<core::IncomingMessage> parsed = parsing.get();
-        auto stored = store.ingest_batch(parsed);
-        if (!stored) return core::Unexpected(stored.error());
-        summary.result += *stored;
-        summary.messages_read += parsed.size();
-        if (options.show_progress) progress.update(reader.bytes_read(), summary.messages_read);
-        return core::ok();
+    // Two stages on two cores: while this thread commits batch N to the
+    // store, a worker reads and parses batch N + 1 (reading, parsing and
+    // hashing are pure or private to the reader, so no locks are needed; the
+    // reader is only touched by one batch at a time).
+    auto next_batch = [&] {
+        return std::async(std::launch::async, read_batch, std::ref(reader), options.batch_size,
+                          std::cref(matcher));
     };
-
-    bool more = true;
-    while (more) {
-        std::vector<RawMail> batch;
-        batch.reserve(options.batch_size);
-        RawMail mail;
-        while (batch.size() < options.batch_size && (more = reader.next(mail))) {
-            batch.push_back(std::move(mail));
+    std::future<std::vector<core::IncomingMessage>> reading = next_batch();
+    while (true) {
+        std::vector<core::IncomingMessage> batch = reading.get();
+        if (batch.empty()) break;
+        const std::uint64_t bytes_read = reader.bytes_read();
+        reading = next_batch();
+        auto stored = store.ingest_batch(batch);
+        if (!stored) {
+            reading.wait();
+            return core::Unexpected(stored.error());
         }
-        if (auto stored = store_parsed(); !stored) return core::Unexpected(stored.error());
-        if (!batch.empty()) {
-            parsing = std::async(std::launch::async, take_in_all, std::move(batch),
-                                 std::cref(matcher));
-        }
+        summary.result += *stored;
+        summary.messages_read += batch.size();
+        if (options.show_progress) progress.update(bytes_read, summary.messages_read);
     }
-    if (auto stored = store_parsed(); !stored) return core::Unexpected(stored.error());
     if (options.show_progress) progress.finish();
     summary.problems = reader.problems();
 

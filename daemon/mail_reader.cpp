@@ -26,10 +26,16 @@ core::Result<std::string> read_file(const std::string& path) {
     if (::fstat(descriptor, &info) == 0 && info.st_size > 0) {
         bytes.resize(static_cast<std::size_t>(info.st_size));
     }
+    // Read exactly the size fstat reported; a file that grows meanwhile is
+    // read on in small steps, so the string never carries spare capacity
+    // (a batch holds hundreds of these).
     std::size_t filled = 0;
+    char overflow[4096];
     while (true) {
-        if (filled == bytes.size()) bytes.resize(bytes.size() + 65536);
-        const ssize_t count = ::read(descriptor, bytes.data() + filled, bytes.size() - filled);
+        const bool into_bytes = filled < bytes.size();
+        char* target = into_bytes ? bytes.data() + filled : overflow;
+        const std::size_t room = into_bytes ? bytes.size() - filled : sizeof overflow;
+        const ssize_t count = ::read(descriptor, target, room);
         if (count < 0) {
             if (errno == EINTR) continue;
             const int saved = errno;
@@ -37,7 +43,12 @@ core::Result<std::string> read_file(const std::string& path) {
             return core::fail("cannot read " + path + ": " + std::strerror(saved));
         }
         if (count == 0) break;
-        filled += static_cast<std::size_t>(count);
+        if (into_bytes) {
+            filled += static_cast<std::size_t>(count);
+        } else {
+            bytes.append(overflow, static_cast<std::size_t>(count));
+            filled = bytes.size();
+        }
     }
     ::close(descriptor);
     bytes.resize(filled);
