@@ -88,24 +88,29 @@ core::Result<ImapTransport> ImapTransport::connect(const ImapConnectSettings& se
     return ImapTransport(std::move(handle), server);
 }
 
-core::Result<void> ImapTransport::wait_for_socket(bool for_reading,
-                                                  std::chrono::milliseconds timeout) {
+core::Result<bool> ImapTransport::wait_for_socket(bool for_reading,
+                                                  std::chrono::milliseconds timeout,
+                                                  int wake_descriptor) {
     curl_socket_t socket = CURL_SOCKET_BAD;
     if (curl_easy_getinfo(handle_.get(), CURLINFO_ACTIVESOCKET, &socket) != CURLE_OK ||
         socket == CURL_SOCKET_BAD) {
         return core::fail("the connection to " + server_ + " is closed");
     }
-    pollfd descriptor{};
-    descriptor.fd = socket;
-    descriptor.events = for_reading ? POLLIN : POLLOUT;
+    pollfd descriptors[2] = {};
+    descriptors[0].fd = socket;
+    descriptors[0].events = for_reading ? POLLIN : POLLOUT;
+    descriptors[1].fd = wake_descriptor;
+    descriptors[1].events = POLLIN;
+    const nfds_t count = wake_descriptor >= 0 ? 2 : 1;
     while (true) {
-        const int ready = ::poll(&descriptor, 1, static_cast<int>(timeout.count()));
-        if (ready > 0) return core::ok();
+        const int ready = ::poll(descriptors, count, static_cast<int>(timeout.count()));
+        if (ready > 0) return descriptors[0].revents != 0;
         if (ready == 0) {
             return core::fail(server_ + " sent nothing for " +
                               std::to_string(timeout.count() / 1000) + " s");
         }
         if (errno != EINTR) return core::fail("waiting for " + server_ + " failed");
+        if (wake_descriptor >= 0) return false;  // a signal: let the caller look
     }
 }
 
@@ -114,7 +119,9 @@ core::Result<void> ImapTransport::send(std::string_view bytes, std::chrono::mill
         std::size_t sent = 0;
         const CURLcode code = curl_easy_send(handle_.get(), bytes.data(), bytes.size(), &sent);
         if (code == CURLE_AGAIN) {
-            if (auto ready = wait_for_socket(false, timeout); !ready) return ready;
+            if (auto ready = wait_for_socket(false, timeout); !ready) {
+                return core::Unexpected(ready.error());
+            }
             continue;
         }
         if (code != CURLE_OK) {
@@ -126,7 +133,8 @@ core::Result<void> ImapTransport::send(std::string_view bytes, std::chrono::mill
 }
 
 core::Result<std::size_t> ImapTransport::receive(std::string& out,
-                                                  std::chrono::milliseconds timeout) {
+                                                  std::chrono::milliseconds timeout,
+                                                  int wake_descriptor) {
     const std::size_t before = out.size();
     while (true) {
         out.resize(before + kReceiveChunk);
@@ -135,9 +143,9 @@ core::Result<std::size_t> ImapTransport::receive(std::string& out,
                                              &received);
         out.resize(before + received);
         if (code == CURLE_AGAIN) {
-            if (auto ready = wait_for_socket(true, timeout); !ready) {
-                return core::Unexpected(ready.error());
-            }
+            auto ready = wait_for_socket(true, timeout, wake_descriptor);
+            if (!ready) return core::Unexpected(ready.error());
+            if (!*ready) return std::size_t{0};
             continue;
         }
         if (code != CURLE_OK) {

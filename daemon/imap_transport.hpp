@@ -38,15 +38,19 @@ public:
 
     // Appends whatever the server sends next to `out`, waiting up to
     // `timeout` for the first byte. Fails on timeout (naming it) and when the
-    // server closed the connection.
-    core::Result<std::size_t> receive(std::string& out, std::chrono::milliseconds timeout);
+    // server closed the connection. When `wake_descriptor` (a pipe) becomes
+    // readable first, returns 0 bytes so the caller can check why.
+    core::Result<std::size_t> receive(std::string& out, std::chrono::milliseconds timeout,
+                                      int wake_descriptor = -1);
 
     std::uint64_t bytes_received() const { return bytes_received_; }
 
 private:
     explicit ImapTransport(CurlEasy handle, std::string server)
         : handle_(std::move(handle)), server_(std::move(server)) {}
-    core::Result<void> wait_for_socket(bool for_reading, std::chrono::milliseconds timeout);
+    // Returns true when the socket is ready, false when woken instead.
+    core::Result<bool> wait_for_socket(bool for_reading, std::chrono::milliseconds timeout,
+                                       int wake_descriptor = -1);
 
     CurlEasy handle_;
     std::string server_;  // for messages: "imap.example.com:993"
