@@ -44,6 +44,22 @@ public:
     Result<BatchResult> ingest_batch(const std::vector<IncomingMessage>& batch,
                                      const std::optional<FolderProgress>& progress = std::nullopt);
 
+    // --- IMAP sync bookkeeping (store_sync.cpp) ---
+
+    Result<FolderState> folder_state(const std::string& account, const std::string& folder);
+    // The stored message with this Message-ID and exact size, if any: how a
+    // sync re-matches what it already has after a UIDVALIDITY change.
+    Result<std::optional<std::int64_t>> find_message(const std::string& message_id,
+                                                     std::uint64_t size);
+    // Records UIDs whose messages are already stored (re-matched) and
+    // advances the folder's mark, in one transaction.
+    Result<void> record_known(const FolderProgress& progress,
+                              const std::vector<std::pair<std::uint32_t, std::int64_t>>& uid_rows);
+    // Something the VA must see (a UIDVALIDITY change, an unreachable
+    // account); appended to the ledger too.
+    Result<void> add_notice(const Notice& notice);
+    Result<std::vector<Notice>> notices_since(const std::string& iso_time);
+
     // Threads every stored message again (JWZ) and attributes threads to
     // clients. Cheap enough to run after every import or sync batch.
     Result<void> rethread();

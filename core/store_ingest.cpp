@@ -58,6 +58,8 @@ std::int64_t existing_row(SQLite::Database& database, const std::string& sha256,
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
 }
 
+}  // namespace
+
 std::int64_t folder_id(SQLite::Database& database, const FolderProgress& progress) {
     SQLite::Statement account(database,
                               "INSERT INTO accounts (name) VALUES (?) ON CONFLICT(name) DO NOTHING");
@@ -78,7 +80,32 @@ std::int64_t folder_id(SQLite::Database& database, const FolderProgress& progres
     return query.getColumn(0).getInt64();
 }
 
-}  // namespace
+void advance_folder(SQLite::Database& database, std::int64_t folder,
+                    const FolderProgress& progress, const std::string& now) {
+    // A new UIDVALIDITY starts the mark again from the batch's own UID.
+    SQLite::Statement advance(database,
+                              "UPDATE folders SET uidvalidity = ?, highest_uid = MAX("
+                              "CASE WHEN uidvalidity = ? THEN highest_uid ELSE 0 END, ?), "
+                              "last_sync = ? WHERE id = ?");
+    advance.bind(1, static_cast<int64_t>(progress.uidvalidity));
+    advance.bind(2, static_cast<int64_t>(progress.uidvalidity));
+    advance.bind(3, static_cast<int64_t>(progress.highest_uid));
+    advance.bind(4, now);
+    advance.bind(5, static_cast<int64_t>(folder));
+    advance.exec();
+}
+
+void record_location(SQLite::Database& database, std::int64_t row, std::int64_t folder,
+                     std::uint32_t uidvalidity, std::uint32_t uid) {
+    SQLite::Statement location(database,
+                               "INSERT OR IGNORE INTO message_locations (message_row, folder_id, "
+                               "uidvalidity, uid) VALUES (?,?,?,?)");
+    location.bind(1, static_cast<int64_t>(row));
+    location.bind(2, static_cast<int64_t>(folder));
+    location.bind(3, static_cast<int64_t>(uidvalidity));
+    location.bind(4, static_cast<int64_t>(uid));
+    location.exec();
+}
 
 Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batch,
                                         const std::optional<FolderProgress>& progress) {
@@ -94,8 +121,8 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
             "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
-            "stored_at, from_me, direct_client_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "stored_at, from_me, direct_client_id, placeholder_size) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement& insert_raw = impl.statement(
             impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
         SQLite::Statement& insert_attachment = impl.statement(
@@ -139,6 +166,9 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                     insert_message.bind(21, static_cast<int64_t>(found->second));
                 }
             }
+            if (message.placeholder_size) {
+                insert_message.bind(22, static_cast<int64_t>(*message.placeholder_size));
+            }
             insert_message.exec();
             std::int64_t row = 0;
             if (impl.database.getChanges() == 0) {
@@ -168,28 +198,10 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 impl.append_ledger("message", row, sha256);
             }
             if (progress && message.uid && row != 0) {
-                SQLite::Statement location(impl.database,
-                                           "INSERT OR IGNORE INTO message_locations (message_row, "
-                                           "folder_id, uidvalidity, uid) VALUES (?,?,?,?)");
-                location.bind(1, static_cast<int64_t>(row));
-                location.bind(2, static_cast<int64_t>(folder));
-                location.bind(3, static_cast<int64_t>(progress->uidvalidity));
-                location.bind(4, static_cast<int64_t>(*message.uid));
-                location.exec();
+                record_location(impl.database, row, folder, progress->uidvalidity, *message.uid);
             }
         }
-        if (progress) {
-            SQLite::Statement advance(impl.database,
-                                      "UPDATE folders SET uidvalidity = ?, highest_uid = MAX("
-                                      "CASE WHEN uidvalidity = ? THEN highest_uid ELSE 0 END, ?), "
-                                      "last_sync = ? WHERE id = ?");
-            advance.bind(1, static_cast<int64_t>(progress->uidvalidity));
-            advance.bind(2, static_cast<int64_t>(progress->uidvalidity));
-            advance.bind(3, static_cast<int64_t>(progress->highest_uid));
-            advance.bind(4, stored_at);
-            advance.bind(5, static_cast<int64_t>(folder));
-            advance.exec();
-        }
+        if (progress) advance_folder(impl.database, folder, *progress, stored_at);
         transaction.commit();
         return counts;
     });

@@ -53,6 +53,13 @@ auto guarded(const char* doing, Body&& body) -> decltype(body()) {
     }
 }
 
+// Folder bookkeeping shared by ingest and sync (store_ingest.cpp).
+std::int64_t folder_id(SQLite::Database& database, const FolderProgress& progress);
+void advance_folder(SQLite::Database& database, std::int64_t folder,
+                    const FolderProgress& progress, const std::string& now);
+void record_location(SQLite::Database& database, std::int64_t row, std::int64_t folder,
+                     std::uint32_t uidvalidity, std::uint32_t uid);
+
 // Lists are stored one item per line: addresses and ids never hold a newline.
 std::string join_lines(const std::vector<std::string>& items);
 std::vector<std::string> split_lines(const std::string& text);

@@ -54,6 +54,9 @@ CREATE TABLE messages (
     source            TEXT NOT NULL,
     stored_at         TEXT NOT NULL,
     from_me           INTEGER NOT NULL DEFAULT 0,
+    -- Set when only the headers were stored because the message was over
+    -- the size cap: the size the server reported.
+    placeholder_size  INTEGER,
     direct_client_id  INTEGER REFERENCES clients(id),
     UNIQUE (message_id, body_sha256)
 );
@@ -124,6 +127,16 @@ CREATE TABLE ledger (
     entry_hash    TEXT NOT NULL
 );
 CREATE INDEX ledger_by_subject ON ledger(kind, subject_id);
+-- Things the VA must hear about that are not messages: a folder whose
+-- UIDVALIDITY changed, an account that became unreachable, an oversized mail.
+CREATE TABLE notices (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    account    TEXT NOT NULL DEFAULT '',
+    folder     TEXT NOT NULL DEFAULT '',
+    text       TEXT NOT NULL
+);
 CREATE TABLE runs (
     id              INTEGER PRIMARY KEY,
     kind            TEXT NOT NULL,

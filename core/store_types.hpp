@@ -36,6 +36,9 @@ struct IncomingMessage {
     std::string body_key;
     // Set by IMAP sync: where the message lives on the server.
     std::optional<std::uint32_t> uid;
+    // Set when `raw` holds only the headers of a message over the size cap:
+    // the size the server reported for the whole message.
+    std::optional<std::uint64_t> placeholder_size;
 };
 
 struct FolderProgress {
@@ -56,6 +59,19 @@ struct BatchResult {
         stored_with_warnings += other.stored_with_warnings;
         return *this;
     }
+};
+
+struct FolderState {
+    bool known = false;  // false: never synced
+    std::uint32_t uidvalidity = 0;
+    std::uint32_t highest_uid = 0;
+};
+
+struct Notice {
+    std::string kind;  // "uidvalidity_changed", "account_unreachable", "oversized", ...
+    std::string account;
+    std::string folder;
+    std::string text;  // a sentence for the VA
 };
 
 struct RunRecord {

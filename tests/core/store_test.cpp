@@ -217,6 +217,48 @@ TEST_F(StoreTest, FolderHighWaterMarkAdvancesWithItsBatch) {
     EXPECT_EQ(location.getColumn(0).getInt64(), 7);
 }
 
+TEST_F(StoreTest, ANewUidValidityRestartsTheMarkAndOldLocationsStay) {
+    Store store = open_store();
+    auto first = message("a@x", "From: a@x\r\n", "one\r\n");
+    first.uid = 40;
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1, 40}));
+    auto state = store.folder_state("work", "INBOX");
+    ASSERT_OK(state);
+    EXPECT_TRUE(state->known);
+    EXPECT_EQ(state->highest_uid, 40u);
+
+    // The server renumbered: UID 3 under validity 2 is the same message.
+    auto row = store.find_message("a@x", first.raw.size());
+    ASSERT_OK(row);
+    ASSERT_TRUE(row->has_value());
+    ASSERT_OK(store.record_known(FolderProgress{"work", "INBOX", 2, 3}, {{3u, **row}}));
+    state = store.folder_state("work", "INBOX");
+    ASSERT_OK(state);
+    EXPECT_EQ(state->uidvalidity, 2u);
+    EXPECT_EQ(state->highest_uid, 3u);
+    SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement locations(database, "SELECT COUNT(*) FROM message_locations");
+    ASSERT_TRUE(locations.executeStep());
+    EXPECT_EQ(locations.getColumn(0).getInt(), 2);
+    auto missing = store.find_message("a@x", first.raw.size() + 1);
+    ASSERT_OK(missing);
+    EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(StoreTest, NoticesAreLedgeredAndListed) {
+    Store store = open_store();
+    ASSERT_OK(store.add_notice(Notice{"uidvalidity_changed", "work", "INBOX",
+                                      "The server renumbered INBOX; nothing was lost."}));
+    auto notices = store.notices_since("2000-01-01");
+    ASSERT_OK(notices);
+    ASSERT_EQ(notices->size(), 1u);
+    EXPECT_EQ((*notices)[0].folder, "INBOX");
+    auto report = store.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok());
+    EXPECT_EQ(report->entries_checked, 1);
+}
+
 TEST_F(StoreTest, IdentityIsRemembered) {
     Store store = open_store();
     Identity identity;
