@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libcurl4-openssl-dev libmimetic-dev libsqlitecpp-dev libsqlite3-dev
+  libcurl4-openssl-dev libsqlitecpp-dev libsqlite3-dev
   libspdlog-dev libfmt-dev libtomlplusplus-dev libexpected-dev libgtest-dev
   libssl-dev
   clang-14 libclang-rt-14-dev
