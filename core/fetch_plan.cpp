@@ -1,7 +1,6 @@
 #include "core/fetch_plan.hpp"
 
 #include <algorithm>
-#include <string>
 
 namespace casefile::core {
 
@@ -38,25 +37,6 @@ std::vector<FetchBatch> plan_fetch(std::vector<UidSize> available, std::uint32_t
     }
     close_batch();
     return batches;
-}
-
-std::string format_uid_set(const std::vector<std::uint32_t>& sorted_uids) {
-    std::string text;
-    std::size_t index = 0;
-    while (index < sorted_uids.size()) {
-        std::size_t run_end = index;
-        while (run_end + 1 < sorted_uids.size() && sorted_uids[run_end + 1] == sorted_uids[run_end] + 1) {
-            ++run_end;
-        }
-        if (!text.empty()) text.push_back(',');
-        text += std::to_string(sorted_uids[index]);
-        if (run_end > index) {
-            text.push_back(':');
-            text += std::to_string(sorted_uids[run_end]);
-        }
-        index = run_end + 1;
-    }
-    return text;
 }
 
 }  // namespace casefile::core

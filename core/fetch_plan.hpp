@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace casefile::core {
@@ -31,8 +30,5 @@ struct FetchBatch {
 // a single huge message (under the cap) still gets fetched.
 std::vector<FetchBatch> plan_fetch(std::vector<UidSize> available, std::uint32_t high_water,
                                    const FetchLimits& limits);
-
-// "1:5,7,9:12" for sorted, unique UIDs.
-std::string format_uid_set(const std::vector<std::uint32_t>& sorted_uids);
 
 }  // namespace casefile::core

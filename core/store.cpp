@@ -95,7 +95,8 @@ Result<void> migrate(Store::Impl& impl) {
                     std::to_string(latest) + "); upgrade casefile to open it");
     }
     for (int version = current; version < latest; ++version) {
-        SQLite::Transaction transaction(impl.database);
+        SQLite::Transaction transaction(impl.database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
         impl.database.exec(std::string(store_migrations()[static_cast<std::size_t>(version)]));
         impl.database.exec("PRAGMA user_version = " + std::to_string(version + 1));
         transaction.commit();
@@ -133,7 +134,8 @@ int Store::schema_version() const { return impl_->read_schema_version(); }
 
 Result<void> Store::save_identity(const Identity& identity) {
     return guarded("saving the client list", [&]() -> Result<void> {
-        SQLite::Transaction transaction(impl_->database);
+        SQLite::Transaction transaction(impl_->database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement save_me(impl_->database,
                                   "INSERT INTO meta (key, value) VALUES ('own_addresses', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");

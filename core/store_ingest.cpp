@@ -112,7 +112,11 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
     Impl& impl = *impl_;
     auto result = guarded("storing a batch of messages", [&]() -> Result<BatchResult> {
         BatchResult counts;
-        SQLite::Transaction transaction(impl.database);
+        SQLite::Transaction transaction(impl.database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
+        // Another connection (another account, `casefile import`) may have
+        // appended since: chain onto the head as it is inside this transaction.
+        impl.load_ledger_head();
         const auto clients = client_ids(impl.database);
         const std::int64_t folder = progress ? folder_id(impl.database, *progress) : 0;
         const std::string stored_at = impl.now_iso();

@@ -41,7 +41,8 @@ Result<void> Store::record_known(const FolderProgress& progress,
                                  const std::vector<std::pair<std::uint32_t, std::int64_t>>& uid_rows) {
     Impl& impl = *impl_;
     return guarded("recording known messages", [&]() -> Result<void> {
-        SQLite::Transaction transaction(impl.database);
+        SQLite::Transaction transaction(impl.database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
         const std::int64_t folder = folder_id(impl.database, progress);
         for (const auto& [uid, row] : uid_rows) {
             record_location(impl.database, row, folder, progress.uidvalidity, uid);
@@ -55,7 +56,11 @@ Result<void> Store::record_known(const FolderProgress& progress,
 Result<void> Store::add_notice(const Notice& notice) {
     Impl& impl = *impl_;
     auto result = guarded("recording a notice", [&]() -> Result<void> {
-        SQLite::Transaction transaction(impl.database);
+        SQLite::Transaction transaction(impl.database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
+        // Another connection (another account, `casefile import`) may have
+        // appended since: chain onto the head as it is inside this transaction.
+        impl.load_ledger_head();
         const std::string now = impl.now_iso();
         SQLite::Statement insert(impl.database,
                                  "INSERT INTO notices (created_at, kind, account, folder, text) "

@@ -66,7 +66,8 @@ Result<void> Store::rethread() {
         const std::vector<std::optional<std::string>> thread_clients =
             attribute_threads(placements, direct_clients);
 
-        SQLite::Transaction transaction(impl.database);
+        SQLite::Transaction transaction(impl.database,
+                                        SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement update(impl.database,
                                  "INSERT OR REPLACE INTO message_threads (thread_id, parent_row, "
                                  "client_id, message_row) VALUES (?, ?, ?, ?)");

@@ -49,12 +49,5 @@ TEST(FetchPlan, UnsortedAndDuplicateInput) {
     EXPECT_EQ(batches[0].uids, (std::vector<std::uint32_t>{3, 4, 9}));
 }
 
-TEST(FetchPlan, FormatsUidSets) {
-    EXPECT_EQ(format_uid_set({}), "");
-    EXPECT_EQ(format_uid_set({7}), "7");
-    EXPECT_EQ(format_uid_set({1, 2, 3, 5, 7, 8}), "1:3,5,7:8");
-    EXPECT_EQ(format_uid_set({4294967294u, 4294967295u}), "4294967294:4294967295");
-}
-
 }  // namespace
 }  // namespace casefile::core

@@ -202,6 +202,22 @@ TEST_F(StoreTest, LedgerContinuesAcrossReopen) {
     EXPECT_EQ(report->entries_checked, 2);
 }
 
+TEST_F(StoreTest, TwoConnectionsAppendingInTurnKeepOneChain) {
+    // The daemon syncs several accounts, each with its own connection, while
+    // `casefile import` may run beside it: every append must chain onto the
+    // head as the database has it, not as one connection last saw it.
+    Store first = open_store();
+    Store second = open_store();
+    ASSERT_OK(first.ingest_batch({message("a@x", "From: a@x\r\n", "one\r\n")}));
+    ASSERT_OK(second.ingest_batch({message("b@x", "From: a@x\r\n", "two\r\n")}));
+    ASSERT_OK(first.add_notice(Notice{"test", "", "", "between"}));
+    ASSERT_OK(first.ingest_batch({message("c@x", "From: a@x\r\n", "three\r\n")}));
+    auto report = second.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok()) << report->problems.front().description;
+    EXPECT_EQ(report->entries_checked, 4);
+}
+
 TEST_F(StoreTest, FolderHighWaterMarkAdvancesWithItsBatch) {
     Store store = open_store();
     auto incoming = message("a@x", "From: a@x\r\n", "one\r\n");

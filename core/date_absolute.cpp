@@ -1,0 +1,338 @@
+// Absolute dates: numeric forms, month names, "the 15th". Precision matters
+// more than recall here, because numbers are everywhere in business mail:
+// every numeric form checks what touches it on both sides.
+#include "core/date_calendar.hpp"
+#include "core/date_scanner.hpp"
+
+namespace casefile::core::date_detail {
+namespace {
+
+DayMatch single(std::size_t end, std::int64_t day, unsigned month) {
+    DayMatch match;
+    match.end = end;
+    match.value.start.day = day;
+    match.month = month;
+    match.single_day = true;
+    return match;
+}
+
+DayMatch days_interval(std::size_t end, std::int64_t first, std::int64_t last) {
+    DayMatch match;
+    match.end = end;
+    match.value.interval = true;
+    match.value.start.day = first;
+    match.value.end.day = last;
+    return match;
+}
+
+bool plausible_year(int year) { return year >= 1900 && year <= 2199; }
+
+// Words that may precede a number without a space: an opening bracket or
+// quote ("(3/15)"). Anything else glued on ("$15.03", "v2.1.2025", "#3/4")
+// means the number is not a date.
+bool opening_symbol(const Token& token) {
+    return token.kind == TokenKind::symbol &&
+           (token.symbol == '(' || token.symbol == '[' || token.symbol == '"' || token.symbol == '\'' ||
+            token.symbol == '<' || token.symbol == '*' || token.symbol == '_');
+}
+
+}  // namespace
+
+std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& anchor) const {
+    const Token& first = tokens_[i];
+    if (i > 0) {
+        const Token& before = tokens_[i - 1];
+        if (glued(i) && !opening_symbol(before)) return std::nullopt;
+        if (before.keyword == Kw::counter_noun) return std::nullopt;
+        if (before.kind == TokenKind::symbol && (before.symbol == '#' || before.symbol == '$')) {
+            return std::nullopt;
+        }
+    }
+    const std::size_t s1 = i + 1, n2 = i + 2, s2 = i + 3, n3 = i + 4;
+    if (!is_number(n2) || !glued(s1) || !glued(n2) || at(s1)->kind != TokenKind::symbol) {
+        return std::nullopt;
+    }
+    const char separator = at(s1)->symbol;
+    if (separator != '/' && separator != '-' && separator != '.') return std::nullopt;
+    const Token& second = tokens_[n2];
+    if (second.ordinal) return std::nullopt;
+    const bool has_third = is_symbol(s2, separator) && glued(s2) && is_number(n3) && glued(n3);
+    std::size_t end = has_third ? n3 + 1 : n2 + 1;
+    // Nothing may continue the number: "1.2.3.4", "555-123-4567", "3/15abc".
+    if (const Token* after = at(end); after != nullptr && glued(end)) {
+        if (after->kind != TokenKind::symbol) return std::nullopt;
+        if (after->symbol == '/' || after->symbol == '-' || after->symbol == ':' ||
+            after->symbol == '%' || after->symbol == '.' || after->symbol == ',') {
+            if (is_number(end + 1) && glued(end + 1)) return std::nullopt;
+        }
+        if (after->symbol == '%') return std::nullopt;
+    }
+
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (first.digits == 4) {
+        // ISO 8601 (and 2025/03/15): year, month, day.
+        if (!has_third || separator == '.' || second.digits > 2 || at(n3)->digits > 2) {
+            return std::nullopt;
+        }
+        year = first.value;
+        month = static_cast<unsigned>(second.value);
+        day = static_cast<unsigned>(at(n3)->value);
+    } else {
+        if (first.digits > 2 || second.digits > 2 || first.ordinal) return std::nullopt;
+        const unsigned a = static_cast<unsigned>(first.value), b = static_cast<unsigned>(second.value);
+        if (has_third) {
+            const Token& third = tokens_[n3];
+            if (third.digits != 2 && third.digits != 4) return std::nullopt;
+            year = third.digits == 4 ? third.value : 2000 + third.value;
+        } else if (separator != '/') {
+            // "3-7" is a count range and "15.03" a price or a version: without
+            // a year only the slash form is a date.
+            return std::nullopt;
+        } else {
+            // A fraction or a rate, not a date: "3/4 of", "1/2 hour", "1 1/2",
+            // "24/7", "9/10 people".
+            if (a == 24 || a == 0 || b == 0) return std::nullopt;
+            const Token* after = at(end);
+            if (after != nullptr) {
+                switch (after->keyword) {
+                    case Kw::of: case Kw::unit_noun: case Kw::hour: case Kw::minute:
+                    case Kw::day: case Kw::week: case Kw::month: case Kw::year:
+                        return std::nullopt;
+                    default:
+                        break;
+                }
+            }
+            if (i > 0 && tokens_[i - 1].kind == TokenKind::number) return std::nullopt;
+        }
+        // "15.03.2025" is day.month.year everywhere it is written; slashes and
+        // dashes follow the configured order unless a number over 12 decides.
+        bool day_first = separator == '.' || options_.numeric_order == NumericDateOrder::day_first;
+        if (separator != '.') {
+            if (a > 12 && b <= 12) day_first = true;
+            if (b > 12 && a <= 12) day_first = false;
+        }
+        month = day_first ? b : a;
+        day = day_first ? a : b;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    if (year != 0) {
+        if (!plausible_year(year) || day > days_in_month(year, month)) return std::nullopt;
+        return single(end, day_number(year, month, day), month);
+    }
+    const auto resolved = month_day_on_or_after(month, day, anchor.day - anchor.grace_days);
+    if (!resolved) return std::nullopt;
+    return single(end, *resolved, month);
+}
+
+std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor) const {
+    const Token& token = tokens_[i];
+    const std::int64_t from = anchor.day - anchor.grace_days;
+    auto with_year = [&](std::size_t j, unsigned month, unsigned day_of_month,
+                         std::size_t& end) -> std::optional<std::int64_t> {
+        // An optional ", 2025" or " 2025" after the day.
+        std::size_t k = j;
+        if (is_symbol(k, ',')) ++k;
+        if (is_number(k) && at(k)->digits == 4 && plausible_year(at(k)->value) &&
+            !(is_symbol(k + 1, ':') && glued(k + 1))) {
+            const int year = at(k)->value;
+            if (day_of_month > days_in_month(year, month)) return std::nullopt;
+            end = k + 1;
+            return day_number(year, month, day_of_month);
+        }
+        end = j;
+        return month_day_on_or_after(month, day_of_month, from);
+    };
+    // A day of the month: "15", "15th", "first". Not "15:30", "15/3", "15%".
+    auto day_at = [&](std::size_t j) -> std::optional<unsigned> {
+        const Token* candidate = at(j);
+        if (candidate == nullptr) return std::nullopt;
+        if (candidate->lex == LexKind::ordinal_word) return static_cast<unsigned>(candidate->value);
+        if (candidate->kind != TokenKind::number || candidate->digits > 2 || candidate->value < 1 ||
+            candidate->value > 31) {
+            return std::nullopt;
+        }
+        if (const Token* after = at(j + 1); after != nullptr && glued(j + 1) &&
+            (after->kind == TokenKind::number ||
+             (after->kind == TokenKind::symbol && (after->symbol == ':' || after->symbol == '/' ||
+                                                   after->symbol == '%' || after->symbol == '.') &&
+              is_number(j + 2) && glued(j + 2)))) {
+            return std::nullopt;
+        }
+        if (const Token* after = at(j + 1); after != nullptr && glued(j + 1) &&
+            after->kind == TokenKind::word) {
+            return std::nullopt;  // "5pm", "3D"
+        }
+        if (const Token* after = at(j + 1); after != nullptr) {
+            switch (after->keyword) {
+                case Kw::unit_noun: case Kw::hour: case Kw::minute: case Kw::day: case Kw::week:
+                case Kw::am: case Kw::pm: case Kw::o:
+                    return std::nullopt;
+                default:
+                    break;
+            }
+            if (after->keyword == Kw::p || after->keyword == Kw::a) {
+                if (is_symbol(j + 2, '.') && glued(j + 2) && is(j + 3, Kw::m)) return std::nullopt;
+            }
+        }
+        return static_cast<unsigned>(candidate->value);
+    };
+
+    if (token.lex == LexKind::month) {
+        const unsigned month = static_cast<unsigned>(token.value);
+        std::size_t j = i + 1;
+        if (token.abbreviation && is_symbol(j, '.') && glued(j)) ++j;
+        std::size_t day_index = j;
+        if (is(day_index, Kw::the)) ++day_index;
+        // "may" and "march" in lower case are mostly a verb: only an ordinal
+        // day makes them a date ("may 15th").
+        const bool weak = token.ambiguous && !token.capitalized;
+        if (const auto day_of_month = day_at(day_index)) {
+            const Token& day_token = tokens_[day_index];
+            if (weak && !day_token.ordinal && day_token.lex != LexKind::ordinal_word) return std::nullopt;
+            if (day_index != j && !day_token.ordinal && day_token.lex != LexKind::ordinal_word) {
+                return std::nullopt;  // "March the 15" is not how dates are written
+            }
+            // "March 3-7", "March 3 to 7": one month, a range of days.
+            std::size_t k = day_index + 1;
+            if ((is_symbol(k, '-') || is(k, Kw::to) || is(k, Kw::through) || is(k, Kw::until)) &&
+                is_number(k + 1) && !(is(k, Kw::to) && is(k + 2, Kw::pm))) {
+                if (const auto last = day_at(k + 1); last && *last > *day_of_month) {
+                    std::size_t end = 0;
+                    const auto start = with_year(k + 2, month, *day_of_month, end);
+                    if (start && *last <= days_in_month(civil(*start).year, month)) {
+                        const CivilDate date = civil(*start);
+                        DayMatch match = days_interval(end, *start, day_number(date.year, month, *last));
+                        match.month = month;
+                        return match;
+                    }
+                }
+            }
+            std::size_t end = 0;
+            const auto resolved = with_year(day_index + 1, month, *day_of_month, end);
+            if (!resolved) return std::nullopt;
+            return single(end, *resolved, month);
+        }
+        if (weak) return std::nullopt;
+        // "March 2025": the whole month.
+        if (is_number(j) && at(j)->digits == 4 && plausible_year(at(j)->value)) {
+            const int year = at(j)->value;
+            return days_interval(j + 1, day_number(year, month, 1),
+                                 day_number(year, month, days_in_month(year, month)));
+        }
+        // A bare month name needs a cue before it: "in May", "by March".
+        if (token.abbreviation || (token.ambiguous && !token.capitalized) || i == 0) return std::nullopt;
+        const Kw cue = tokens_[i - 1].keyword;
+        if (cue != Kw::in && cue != Kw::by && cue != Kw::until && cue != Kw::before) return std::nullopt;
+        const auto last = month_day_on_or_after(month, 1, from);
+        if (!last) return std::nullopt;
+        // The month whose end is still ahead of the window start.
+        int year = civil(*last).year;
+        if (day_number(year - 1, month, days_in_month(year - 1, month)) >= from) --year;
+        return days_interval(i + 1, day_number(year, month, 1),
+                             day_number(year, month, days_in_month(year, month)));
+    }
+
+    // "15 March", "15th of March 2025", "3-7 March".
+    if (token.kind == TokenKind::number) {
+        if (i > 0 && glued(i) && !opening_symbol(tokens_[i - 1])) return std::nullopt;
+        const auto day_of_month = day_at(i);
+        if (!day_of_month) return std::nullopt;
+        std::size_t j = i + 1;
+        std::optional<unsigned> last;
+        if (is_symbol(j, '-') && is_number(j + 1)) {
+            last = day_at(j + 1);
+            if (!last || *last <= *day_of_month) return std::nullopt;
+            j += 2;
+        }
+        if (is(j, Kw::of) && token.ordinal) ++j;
+        const Token* month_token = at(j);
+        if (month_token == nullptr || month_token->lex != LexKind::month) {
+            // "by 15th", "due 3rd": an ordinal alone after a deadline word.
+            if (!token.ordinal || last || i == 0) return std::nullopt;
+            const Kw cue = tokens_[i - 1].keyword;
+            if (cue != Kw::by && cue != Kw::on && cue != Kw::until && cue != Kw::due &&
+                cue != Kw::before) {
+                return std::nullopt;
+            }
+            if (const Token* after = at(i + 1); after != nullptr && after->kind == TokenKind::word &&
+                after->lex == LexKind::none) {
+                return std::nullopt;
+            }
+            const auto resolved = day_of_month_on_or_after(*day_of_month, anchor.day);
+            if (!resolved) return std::nullopt;
+            return single(i + 1, *resolved, civil(*resolved).month);
+        }
+        if (month_token->ambiguous && !month_token->capitalized && !token.ordinal) return std::nullopt;
+        const unsigned month = static_cast<unsigned>(month_token->value);
+        std::size_t k = j + 1;
+        if (month_token->abbreviation && is_symbol(k, '.') && glued(k)) ++k;
+        std::size_t end = 0;
+        const auto start = with_year(k, month, *day_of_month, end);
+        if (!start) return std::nullopt;
+        if (last) {
+            const CivilDate date = civil(*start);
+            if (*last > days_in_month(date.year, month)) return std::nullopt;
+            DayMatch match = days_interval(end, *start, day_number(date.year, month, *last));
+            match.month = month;
+            return match;
+        }
+        return single(end, *start, month);
+    }
+
+    // "the 15th", "the 1st of next month", "the first of March".
+    if (token.keyword == Kw::the) {
+        const std::size_t j = i + 1;
+        const Token* ordinal = at(j);
+        if (ordinal == nullptr) return std::nullopt;
+        const bool numeric = ordinal->kind == TokenKind::number && ordinal->ordinal;
+        if (!numeric && ordinal->lex != LexKind::ordinal_word) return std::nullopt;
+        const auto day_of_month = day_at(j);
+        if (!day_of_month) return std::nullopt;
+        if (is(j + 1, Kw::of)) {
+            if (const Token* month_token = at(j + 2); month_token != nullptr &&
+                month_token->lex == LexKind::month) {
+                std::size_t end = 0;
+                const auto resolved = with_year(j + 3, static_cast<unsigned>(month_token->value),
+                                                *day_of_month, end);
+                if (!resolved) return std::nullopt;
+                return single(end, *resolved, static_cast<unsigned>(month_token->value));
+            }
+            // "of next month", "of the month", "of this month"
+            std::size_t k = j + 2;
+            int months_ahead = -1;
+            if (is(k, Kw::next) && is(k + 1, Kw::month)) months_ahead = 1;
+            if ((is(k, Kw::the) || is(k, Kw::this_)) && is(k + 1, Kw::month)) months_ahead = 0;
+            if (months_ahead >= 0) {
+                const CivilDate base = civil(add_months(anchor.day, months_ahead));
+                if (*day_of_month > days_in_month(base.year, base.month)) return std::nullopt;
+                return single(k + 2, day_number(base.year, base.month, *day_of_month), base.month);
+            }
+        }
+        if (!numeric) return std::nullopt;  // "the first thing", "the second round"
+        // "the 15th anniversary": an ordinal followed by an ordinary word is
+        // a rank, not a day.
+        if (const Token* after = at(j + 1); after != nullptr && after->kind == TokenKind::word &&
+            after->lex == LexKind::none) {
+            return std::nullopt;
+        }
+        const auto resolved = day_of_month_on_or_after(*day_of_month, anchor.day);
+        if (!resolved) return std::nullopt;
+        return single(j + 1, *resolved, civil(*resolved).month);
+    }
+    return std::nullopt;
+}
+
+std::optional<DayMatch> Scanner::absolute_date(std::size_t i, const Anchor& anchor) const {
+    const Token& token = tokens_[i];
+    if (token.kind == TokenKind::number) {
+        if (auto numeric = numeric_date(i, anchor)) return numeric;
+        return named_date(i, anchor);
+    }
+    if (token.lex == LexKind::month || token.keyword == Kw::the) {
+        return named_date(i, anchor);
+    }
+    return std::nullopt;
+}
+
+}  // namespace casefile::core::date_detail

@@ -1,0 +1,161 @@
+// Putting the pieces together: a day with its time ("Friday at 3pm", "5pm
+// tomorrow", "tomorrow morning", "EOD Friday") and ranges ("between March 3
+// and 7", "Mon-Wed", "from Tuesday to Thursday", "Friday 2-4pm").
+#include "core/date_calendar.hpp"
+#include "core/date_scanner.hpp"
+
+namespace casefile::core::date_detail {
+namespace {
+
+// A wall-clock time written in another zone ("5pm EST"), moved into the
+// sender's offset.
+Moment in_sender_offset(std::int64_t day, int seconds, int zone_offset, int sender_offset) {
+    if (zone_offset == kNoZone || zone_offset == sender_offset) return Moment{day, seconds};
+    std::int64_t total = day * 86400 + seconds + std::int64_t{sender_offset - zone_offset} * 60;
+    std::int64_t result_day = total / 86400;
+    std::int64_t rest = total % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --result_day;
+    }
+    return Moment{result_day, static_cast<int>(rest)};
+}
+
+}  // namespace
+
+namespace {
+
+Match on_day(std::size_t end, std::int64_t day, const TimeMatch& time, int sender_offset) {
+    Match match;
+    match.end = end;
+    match.value.start = in_sender_offset(day, time.seconds, time.zone_offset, sender_offset);
+    if (time.end_seconds != kWholeDay) {
+        match.value.interval = true;
+        match.value.end = in_sender_offset(day, time.end_seconds, time.zone_offset, sender_offset);
+    }
+    return match;
+}
+
+}  // namespace
+
+std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool allow_bare_hour) const {
+    // "first thing tomorrow", "first thing Monday", "first thing in the morning"
+    if (const Token* token = at(i); token != nullptr && token->lex == LexKind::ordinal_word &&
+        token->value == 1 && is(i + 1, Kw::thing)) {
+        const int start = options_.start_of_day_minutes * 60;
+        TimeMatch time;
+        time.seconds = start;
+        if (auto named = day(i + 2, anchor); named && named->single_day) {
+            return on_day(named->end, named->value.start.day, time, offset_minutes_);
+        }
+        std::size_t end = i + 2;
+        if (is(end, Kw::in) && is(end + 1, Kw::the) && is(end + 2, Kw::morning)) end += 3;
+        const std::int64_t target = anchor.seconds < start ? anchor.day : anchor.day + 1;
+        return on_day(end, target, time, offset_minutes_);
+    }
+
+    if (auto named = day(i, anchor)) {
+        Match match;
+        match.end = named->end;
+        match.value = named->value;
+        if (!named->single_day) return match;
+        const std::int64_t target = named->value.start.day;
+        std::size_t j = named->end;
+        if (auto part = day_part(j)) return on_day(part->end, target, *part, offset_minutes_);
+        if (is_symbol(j, ',')) ++j;
+        bool cue = false;
+        if (is(j, Kw::at) || is(j, Kw::by) || is(j, Kw::before) || is(j, Kw::around) ||
+            is(j, Kw::from) || is(j, Kw::between) || is_symbol(j, '@')) {
+            cue = true;
+            ++j;
+        }
+        if (auto range_of_times = time_range(j, is(j - 1, Kw::between))) {
+            return on_day(range_of_times->end, target, *range_of_times, offset_minutes_);
+        }
+        if (auto time = time_of_day(j, cue)) return on_day(time->end, target, *time, offset_minutes_);
+        return match;
+    }
+
+    std::optional<TimeMatch> time = time_range(i, false);
+    if (!time) time = time_of_day(i, allow_bare_hour);
+    if (!time) return std::nullopt;
+    // "5pm on Friday", "10am tomorrow", "noon, Monday", "10pm tonight".
+    std::size_t j = time->end;
+    if (is(j, Kw::tonight)) return on_day(j + 1, anchor.day, *time, offset_minutes_);
+    if (is(j, Kw::this_) && (is(j + 1, Kw::morning) || is(j + 1, Kw::afternoon) ||
+                             is(j + 1, Kw::evening))) {
+        return on_day(j + 2, anchor.day, *time, offset_minutes_);
+    }
+    std::size_t k = j;
+    if (is(k, Kw::on) || is_symbol(k, ',')) ++k;
+    if (auto named = day(k, anchor); named && named->single_day) {
+        return on_day(named->end, named->value.start.day, *time, offset_minutes_);
+    }
+    if (!time->strong) return std::nullopt;  // "at 10" alone: too often not a time
+    // A time alone is the next such moment: today if still ahead.
+    const std::int64_t target =
+        time->fixed_day || time->seconds > anchor.seconds ? anchor.day : anchor.day + 1;
+    return on_day(j, target, *time, offset_minutes_);
+}
+
+std::optional<Match> Scanner::range(std::size_t i) const {
+    const Token& token = tokens_[i];
+    const bool between = token.keyword == Kw::between;
+    const bool from = token.keyword == Kw::from;
+    const std::size_t first_index = between || from ? i + 1 : i;
+    // "push the review from Friday to Monday" is a change of date, reported
+    // as two dates, not a range.
+    for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
+        if (tokens_[i - back].keyword == Kw::move_verb) return std::nullopt;
+        if (tokens_[i - back].kind == TokenKind::symbol && tokens_[i - back].symbol == '.') break;
+    }
+    const Anchor anchor = reference_anchor();
+    // "between 2 and 4pm tomorrow", "from 9 to 5 on Friday"
+    if (between || from) {
+        if (auto times = time_range(first_index, between)) {
+            std::size_t k = times->end;
+            if (is(k, Kw::on) || is_symbol(k, ',')) ++k;
+            if (auto named = day(k, anchor); named && named->single_day) {
+                return on_day(named->end, named->value.start.day, *times, offset_minutes_);
+            }
+        }
+    }
+    auto first_day = day(first_index, anchor);
+    auto first = compound(first_index, anchor, false);
+    if (!first) return std::nullopt;
+    const std::size_t c = first->end;
+    const bool connector = is_symbol(c, '-') || is(c, Kw::to) || is(c, Kw::through) ||
+                           is(c, Kw::until) || (between && is(c, Kw::and_));
+    if (!connector || (between && !is(c, Kw::and_) && !is_symbol(c, '-'))) return std::nullopt;
+    if (from && is(c, Kw::and_)) return std::nullopt;
+    const Value& start = first->value;
+    Match match;
+    match.value.interval = true;
+    match.value.start = start.start;
+    // "between March 3 and 7": the second number is a day of the same month.
+    if (first_day && first_day->end == c && first_day->single_day && first_day->month != 0 &&
+        is_number(c + 1) && at(c + 1)->digits <= 2 && !(at(c + 2) && at(c + 2)->lex == LexKind::month)) {
+        const int last = at(c + 1)->value;
+        const CivilDate date = civil(start.start.day);
+        if (last > static_cast<int>(date.day) && last <= static_cast<int>(days_in_month(date.year, date.month)) &&
+            !time_of_day(c + 1, false)) {
+            match.end = c + 2;
+            match.value.end.day = day_number(date.year, date.month, static_cast<unsigned>(last));
+            return match;
+        }
+    }
+    // The second half resolves against the first: "Mon-Wed", "Dec 28 - Jan 3".
+    const Anchor second_anchor{start.start.day, start.start.seconds < 0 ? 0 : start.start.seconds, 0};
+    auto second = compound(c + 1, second_anchor, false);
+    if (!second) return std::nullopt;
+    const Moment end = second->value.interval ? second->value.end : second->value.start;
+    // Without "between"/"from", only two days make a range ("Mon-Wed"): a
+    // time then a day ("5pm to Friday") is not one.
+    if (!between && !from && (start.interval || second->value.interval)) return std::nullopt;
+    if (end.day < start.start.day) return std::nullopt;
+    match.end = second->end;
+    match.value.end = end;
+    return match;
+}
+
+}  // namespace casefile::core::date_detail

@@ -1,0 +1,190 @@
+// Clock times: "5pm", "5:30 p.m.", "17:00", "noon", "EOD", "close of
+// business", time ranges ("2-4pm") and day parts ("morning").
+#include "core/date_scanner.hpp"
+
+namespace casefile::core::date_detail {
+namespace {
+
+TimeMatch at_time(std::size_t end, int hour, int minute, bool strong) {
+    TimeMatch match;
+    match.end = end;
+    match.seconds = hour * 3600 + minute * 60;
+    match.strong = strong;
+    return match;
+}
+
+// A bare hour ("by 10 tomorrow", "at 3"): office hours decide, 7-11 in the
+// morning and 12-6 in the afternoon.
+int office_hour(int hour) { return hour >= 1 && hour <= 6 ? hour + 12 : hour; }
+
+}  // namespace
+
+std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hour) const {
+    const Token* token = at(i);
+    if (token == nullptr) return std::nullopt;
+    if (token->keyword == Kw::noon || token->keyword == Kw::midday) return at_time(i + 1, 12, 0, true);
+    if (token->keyword == Kw::midnight) {
+        TimeMatch match = at_time(i + 1, 0, 0, true);
+        match.seconds = kEndOfDaySeconds;
+        match.fixed_day = true;
+        return match;
+    }
+    const int end_of_day = options_.end_of_day_minutes * 60;
+    if (token->keyword == Kw::eod || token->keyword == Kw::cob || token->keyword == Kw::eob) {
+        TimeMatch match = at_time(i + 1, 0, 0, true);
+        match.seconds = end_of_day;
+        match.fixed_day = true;
+        return match;
+    }
+    // "(the) end of (the) (business|working) day", "close of business",
+    // "close of play", "end of business".
+    {
+        std::size_t j = i;
+        if (is(j, Kw::the)) ++j;
+        if ((is(j, Kw::end) || is(j, Kw::close)) && is(j + 1, Kw::of)) {
+            std::size_t k = j + 2;
+            if (is(k, Kw::the)) ++k;
+            const bool qualified = is(k, Kw::business) || is(k, Kw::working);
+            if (qualified) ++k;
+            std::size_t end = 0;
+            if (is(k, Kw::day)) end = k + 1;
+            else if (qualified && is(k - 1, Kw::business)) end = k;
+            else if (is(k, Kw::play) && is(j, Kw::close)) end = k + 1;
+            if (end != 0) {
+                TimeMatch match = at_time(end, 0, 0, true);
+                match.seconds = end_of_day;
+                match.fixed_day = true;
+                return match;
+            }
+        }
+    }
+    if (!is_number(i) || token->ordinal || token->digits > 2) return std::nullopt;
+    if (i > 0 && glued(i) && tokens_[i - 1].kind != TokenKind::symbol) return std::nullopt;
+    if (i > 0 && glued(i) && (tokens_[i - 1].symbol == '$' || tokens_[i - 1].symbol == '.' ||
+                              tokens_[i - 1].symbol == ':' || tokens_[i - 1].symbol == '/' ||
+                              tokens_[i - 1].symbol == '#')) {
+        return std::nullopt;
+    }
+    const int hour = token->value;
+    if (hour > 24) return std::nullopt;
+    if (hour == 12 && (is(i + 1, Kw::noon) || is(i + 1, Kw::midday))) return at_time(i + 2, 12, 0, true);
+    std::size_t j = i + 1;
+    int minute = -1;
+    // "5:30", "17:00", "5:30:00"; "5.30pm" only with a meridiem (else a price).
+    bool dotted = false;
+    if ((is_symbol(j, ':') || is_symbol(j, '.')) && glued(j) && is_number(j + 1) && glued(j + 1) &&
+        at(j + 1)->digits == 2 && at(j + 1)->value < 60) {
+        dotted = tokens_[j].symbol == '.';
+        minute = at(j + 1)->value;
+        j += 2;
+        if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) j += 2;
+    }
+    int meridiem = 0;
+    std::size_t k = j;
+    if (is(k, Kw::am) || is(k, Kw::pm)) {
+        meridiem = is(k, Kw::am) ? 1 : 2;
+        ++k;  // a dot after "pm" ends the sentence, not the time
+    } else if ((is(k, Kw::a) || is(k, Kw::p)) && is_symbol(k + 1, '.') && glued(k + 1) && is(k + 2, Kw::m) &&
+               glued(k + 2)) {
+        meridiem = is(k, Kw::a) ? 1 : 2;
+        k += 3;
+        if (is_symbol(k, '.') && glued(k)) ++k;  // "p.m." ends with its dot
+    } else if (is(k, Kw::o) && is_symbol(k + 1, '\'') && is(k + 2, Kw::clock) && minute < 0) {
+        TimeMatch match = at_time(k + 3, office_hour(hour), 0, true);
+        match.hour_written = hour;
+        return match;
+    }
+    if (meridiem == 0 && dotted) return std::nullopt;
+    // Whatever follows may not continue the number ("10:30:45.5", "5pm-ish" is fine).
+    if (const Token* after = at(meridiem ? k : j); after != nullptr && glued(meridiem ? k : j) &&
+        (after->kind == TokenKind::number || (after->kind == TokenKind::word && meridiem == 0))) {
+        return std::nullopt;
+    }
+    TimeMatch match;
+    match.hour_written = hour;
+    match.meridiem = meridiem;
+    if (meridiem != 0) {
+        if (hour < 1 || hour > 12) return std::nullopt;
+        const int h24 = meridiem == 1 ? hour % 12 : hour % 12 + 12;
+        match = at_time(k, h24, minute < 0 ? 0 : minute, true);
+        match.hour_written = hour;
+        match.meridiem = meridiem;
+    } else if (minute >= 0) {
+        if (hour > 23) return std::nullopt;
+        // "09:00" and "17:00" are 24-hour clock times; "5:30" is office hours.
+        const bool twenty_four = token->digits == 2 && (hour < 10 || hour > 12);
+        const int h = twenty_four || hour == 0 || hour > 12 ? hour : office_hour(hour);
+        match = at_time(j, h, minute, true);
+        match.hour_written = hour;
+    } else {
+        if (!allow_bare_hour || hour < 1 || hour > 12) return std::nullopt;
+        match = at_time(j, office_hour(hour), 0, false);
+        match.hour_written = hour;
+    }
+    // "5pm EST": a zone abbreviation names the offset the time is in.
+    if (is(match.end, Kw::timezone) && !at(match.end)->ambiguous) {
+        const Token& zone = tokens_[match.end];
+        const bool upper = zone.capitalized && zone.end - zone.start >= 3 &&
+                           text_[zone.start + 1] >= 'A' && text_[zone.start + 1] <= 'Z';
+        if (upper) {
+            match.zone_offset = zone.value;
+            match.end += 1;
+        }
+    }
+    return match;
+}
+
+std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between) const {
+    auto first = time_of_day(i, true);
+    if (!first || first->fixed_day) return std::nullopt;
+    const std::size_t c = first->end;
+    const bool connector = is_symbol(c, '-') || is(c, Kw::to) || is(c, Kw::until) ||
+                           is(c, Kw::through) || (after_between && is(c, Kw::and_));
+    if (!connector) return std::nullopt;
+    auto second = time_of_day(c + 1, true);
+    if (!second || second->fixed_day) return std::nullopt;
+    if (!first->strong && !second->strong) return std::nullopt;
+    // "2-4pm": the first hour takes the second's meridiem when that keeps
+    // the range in order ("11-1pm" stays 11 a.m.).
+    if (!first->strong && second->meridiem != 0) {
+        const int h = first->hour_written % 12;
+        const int with_meridiem = second->meridiem == 2 ? h + 12 : h;
+        first->seconds = with_meridiem * 3600 <= second->seconds ? with_meridiem * 3600 : h * 3600;
+    }
+    if (!second->strong && second->seconds <= first->seconds && second->seconds + 12 * 3600 < 86400) {
+        const int h = second->hour_written % 12;
+        second->seconds = h * 3600 > first->seconds ? h * 3600 : (h + 12) * 3600;
+    }
+    if (second->seconds <= first->seconds) return std::nullopt;
+    TimeMatch match = *first;
+    match.end = second->end;
+    match.end_seconds = second->seconds;
+    match.strong = true;
+    if (match.zone_offset == kNoZone) match.zone_offset = second->zone_offset;
+    return match;
+}
+
+std::optional<TimeMatch> Scanner::day_part(std::size_t i) const {
+    std::size_t j = i;
+    if (is(j, Kw::in) && is(j + 1, Kw::the)) j += 2;
+    const Token* token = at(j);
+    if (token == nullptr) return std::nullopt;
+    TimeMatch match;
+    match.end = j + 1;
+    match.strong = true;
+    match.fixed_day = true;
+    switch (token->keyword) {
+        case Kw::morning: match.seconds = 8 * 3600; match.end_seconds = 12 * 3600; break;
+        case Kw::afternoon: match.seconds = 12 * 3600; match.end_seconds = 17 * 3600; break;
+        case Kw::evening: match.seconds = 17 * 3600; match.end_seconds = 21 * 3600; break;
+        case Kw::night:
+            if (j != i) return std::nullopt;  // "in the night" is not a deadline
+            match.seconds = 18 * 3600;
+            match.end_seconds = kEndOfDaySeconds;
+            break;
+        default: return std::nullopt;
+    }
+    return match;
+}
+
+}  // namespace casefile::core::date_detail
