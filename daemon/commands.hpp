@@ -8,10 +8,12 @@ namespace casefile::daemon {
 int command_init(const GlobalOptions& options, Arguments& arguments);
 int command_check_config(const GlobalOptions& options, Arguments& arguments);
 int command_import(const GlobalOptions& options, Arguments& arguments);
+int command_sync(const GlobalOptions& options, Arguments& arguments);
 int command_status(const GlobalOptions& options, Arguments& arguments);
 int command_clients(const GlobalOptions& options, Arguments& arguments);
 int command_threads(const GlobalOptions& options, Arguments& arguments);
 int command_parse(const GlobalOptions& options, Arguments& arguments);
+int command_dates(const GlobalOptions& options, Arguments& arguments);
 int command_verify(const GlobalOptions& options, Arguments& arguments);
 
 }  // namespace casefile::daemon

@@ -1,0 +1,165 @@
+#include "daemon/folder_sync.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+#include "daemon/message_intake.hpp"
+
+namespace casefile::daemon {
+namespace {
+
+// The Message-ID out of a "Message-ID: <...>" header block, or "".
+std::string message_id_of(const std::string& header_block) {
+    const std::size_t open = header_block.find('<');
+    const std::size_t close = header_block.find('>', open == std::string::npos ? 0 : open);
+    if (open == std::string::npos || close == std::string::npos) return {};
+    return header_block.substr(open + 1, close - open - 1);
+}
+
+std::string source_of(const std::string& account, const std::string& folder) {
+    return "imap:" + account + "/" + folder;
+}
+
+// Messages already stored (imported earlier, or before a UIDVALIDITY change)
+// are recognised by Message-ID and exact size, so only their UIDs are recorded.
+core::Result<std::vector<std::pair<std::uint32_t, std::int64_t>>> rematch(
+    ImapSession& session, core::Store& store, std::vector<std::uint32_t>& uids) {
+    std::vector<std::pair<std::uint32_t, std::int64_t>> known;
+    auto headers = session.fetch_message_id_headers(uids);
+    if (!headers) return core::Unexpected(headers.error());
+    std::map<std::uint32_t, std::int64_t> found;
+    for (const FetchedMessage& header : *headers) {
+        const std::string message_id = message_id_of(header.bytes);
+        if (message_id.empty() || header.size == 0) continue;
+        auto row = store.find_message(message_id, header.size);
+        if (!row) return core::Unexpected(row.error());
+        if (*row) found[header.uid] = **row;
+    }
+    std::erase_if(uids, [&](std::uint32_t uid) { return found.count(uid) > 0; });
+    known.assign(found.begin(), found.end());
+    return known;
+}
+
+}  // namespace
+
+core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
+                                     const std::string& account, const std::string& folder,
+                                     const core::FetchLimits& limits) {
+    FolderPlan plan;
+    auto examined = session.examine(folder);
+    if (!examined) return core::Unexpected(examined.error());
+    plan.examined = *examined;
+    auto state = store.folder_state(account, folder);
+    if (!state) return core::Unexpected(state.error());
+    plan.state = *state;
+    const bool renumbered = state->known && state->uidvalidity != 0 &&
+                            state->uidvalidity != examined->uidvalidity;
+    const std::uint32_t high_water = renumbered ? 0 : state->highest_uid;
+    if (examined->exists == 0) return plan;
+    // Nothing new: UIDNEXT says so without a FETCH (a no-change poll stays cheap).
+    if (!renumbered && examined->uidnext != 0 && examined->uidnext <= high_water + 1) return plan;
+    auto sizes = session.uid_sizes(high_water + 1);
+    if (!sizes) return core::Unexpected(sizes.error());
+    plan.batches = core::plan_fetch(std::move(*sizes), high_water, limits);
+    for (const auto& batch : plan.batches) plan.messages += batch.uids.size() + batch.oversized_uids.size();
+    for (const auto& item : *sizes) {
+        if (item.uid > high_water) plan.bytes += item.size;
+    }
+    return plan;
+}
+
+core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& store,
+                                           const core::ClientMatcher& matcher,
+                                           const std::string& account, const std::string& folder,
+                                           const FolderPlan& plan, const FolderSyncOptions& options) {
+    FolderSyncResult result;
+    result.folder = folder;
+    const std::uint32_t uidvalidity = plan.examined.uidvalidity;
+    const core::FolderState& state = plan.state;
+    result.uidvalidity_changed =
+        state.known && state.uidvalidity != 0 && state.uidvalidity != uidvalidity;
+    if (result.uidvalidity_changed) {
+        spdlog::warn("{}/{}: UIDVALIDITY changed from {} to {}; re-matching stored mail", account,
+                     folder, state.uidvalidity, uidvalidity);
+        auto noticed = store.add_notice(core::Notice{
+            "uidvalidity_changed", account, folder,
+            "The server renumbered the folder " + folder + " (UIDVALIDITY " +
+                std::to_string(state.uidvalidity) + " -> " + std::to_string(uidvalidity) +
+                "). casefile re-matched the mail it already had and fetched only what was new; "
+                "nothing was lost or stored twice."});
+        if (!noticed) return core::Unexpected(noticed.error());
+    }
+    const std::uint32_t high_water = result.uidvalidity_changed ? 0 : state.highest_uid;
+    if (!state.known || result.uidvalidity_changed) {
+        // Record the folder and its current UIDVALIDITY now, so an empty
+        // folder is known and a renumbering is reported once.
+        auto recorded = store.record_known(
+            core::FolderProgress{account, folder, uidvalidity, high_water}, {});
+        if (!recorded) return core::Unexpected(recorded.error());
+    }
+    // After a renumbering, or when this folder was never synced but mail was
+    // imported, look for what is already stored before fetching bodies.
+    const bool try_rematch = high_water == 0;
+
+    std::uint64_t bytes_done = 0, messages_done = 0;
+    for (const core::FetchBatch& planned : plan.batches) {
+        if (options.should_stop()) {
+            result.stopped_early = true;
+            break;
+        }
+        core::FetchBatch batch = planned;
+        const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
+        if (try_rematch) {
+            auto known = rematch(session, store, batch.uids);
+            if (!known) return core::Unexpected(known.error());
+            if (!known->empty()) {
+                result.rematched += known->size();
+                // The mark stays where it was; the batch below advances it.
+                auto recorded = store.record_known(
+                    core::FolderProgress{account, folder, uidvalidity, high_water}, *known);
+                if (!recorded) return core::Unexpected(recorded.error());
+            }
+        }
+        std::vector<core::IncomingMessage> messages;
+        auto take = [&](FetchedMessage&& fetched, bool placeholder) {
+            bytes_done += fetched.size;
+            core::IncomingMessage message =
+                take_in(std::move(fetched.bytes), source_of(account, folder), matcher);
+            message.uid = fetched.uid;
+            if (placeholder) {
+                message.placeholder_size = fetched.size;
+                message.parsed.warnings.push_back(
+                    "message of " + std::to_string(fetched.size) +
+                    " bytes is over the size cap; only its headers were stored");
+            }
+            messages.push_back(std::move(message));
+        };
+        auto fetched = session.fetch(batch.uids, false,
+                                     [&](FetchedMessage&& message) { take(std::move(message), false); });
+        if (!fetched) return core::Unexpected(fetched.error());
+        auto headers = session.fetch(batch.oversized_uids, true,
+                                     [&](FetchedMessage&& message) { take(std::move(message), true); });
+        if (!headers) return core::Unexpected(headers.error());
+        // UIDs missing from the answers were expunged meanwhile: nothing to
+        // keep, and the mark may pass them.
+        auto stored = store.ingest_batch(messages, progress);
+        if (!stored) return core::Unexpected(stored.error());
+        result.stored += *stored;
+        result.placeholders += batch.oversized_uids.size();
+        messages_done += batch.uids.size() + batch.oversized_uids.size();
+        spdlog::debug("{}/{}: stored {} new, {} already present, up to UID {}", account, folder,
+                      stored->stored, stored->already_present, batch.highest_uid);
+        if (options.on_progress) options.on_progress(bytes_done, messages_done);
+    }
+    if (result.placeholders > 0) {
+        auto noticed = store.add_notice(core::Notice{
+            "oversized", account, folder,
+            std::to_string(result.placeholders) + " message(s) in " + folder +
+                " were over the size cap; their headers and sizes are stored"});
+        if (!noticed) return core::Unexpected(noticed.error());
+    }
+    return result;
+}
+
+}  // namespace casefile::daemon
