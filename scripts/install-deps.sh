@@ -9,7 +9,7 @@ packages=(
   libspdlog-dev libfmt-dev libtomlplusplus-dev libexpected-dev libgtest-dev
   libssl-dev
   clang-14 libclang-rt-14-dev
-  dovecot-imapd python3 python3-aiosmtpd
+  dovecot-imapd python3 python3-aiosmtpd openssl
   sqlite3 xz-utils bc time
 )
 
