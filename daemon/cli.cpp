@@ -26,6 +26,8 @@ constexpr Command kCommands[] = {
     {"sync", "sync [--account NAME] [--quiet]",
      "fetch new mail from every configured IMAP account once (never changes the server)",
      command_sync},
+    {"run", "run", "the daemon: follow every account (IDLE or polling), reconnect with backoff",
+     command_run},
     {"status", "status [--json]", "counts, last import, ledger head", command_status},
     {"clients", "clients [--json]", "the clients and their message counts", command_clients},
     {"threads", "threads [--client NAME] [--json]", "every stored message, threaded",

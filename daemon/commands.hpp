@@ -9,6 +9,7 @@ int command_init(const GlobalOptions& options, Arguments& arguments);
 int command_check_config(const GlobalOptions& options, Arguments& arguments);
 int command_import(const GlobalOptions& options, Arguments& arguments);
 int command_sync(const GlobalOptions& options, Arguments& arguments);
+int command_run(const GlobalOptions& options, Arguments& arguments);
 int command_status(const GlobalOptions& options, Arguments& arguments);
 int command_clients(const GlobalOptions& options, Arguments& arguments);
 int command_threads(const GlobalOptions& options, Arguments& arguments);

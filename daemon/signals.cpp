@@ -1,6 +1,7 @@
 #include "daemon/signals.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -66,6 +67,15 @@ void SignalWatch::drain() const {
     char buffer[64];
     while (wake_pipe[0] >= 0 && ::read(wake_pipe[0], buffer, sizeof buffer) > 0) {
     }
+}
+
+void SignalWatch::wake_all() { wake(); }
+
+bool SignalWatch::wait(std::chrono::milliseconds timeout) const {
+    pollfd descriptor{};
+    descriptor.fd = wake_pipe[0];
+    descriptor.events = POLLIN;
+    return ::poll(&descriptor, 1, static_cast<int>(timeout.count())) != 0;
 }
 
 void SignalWatch::request_stop() {

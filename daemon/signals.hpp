@@ -3,6 +3,8 @@
 // on a server, so a daemon in IDLE stops within a moment, not 29 minutes.
 #pragma once
 
+#include <chrono>
+
 namespace casefile::daemon {
 
 class SignalWatch {
@@ -22,6 +24,11 @@ public:
     void drain() const;
     // Asks for a stop from inside the program (tests, fatal errors).
     static void request_stop();
+    // Wakes every waiter without setting a flag (a config reload stops the
+    // account workers; their owner sets its own flag first).
+    static void wake_all();
+    // Waits up to `timeout` for a wake-up; true when woken.
+    bool wait(std::chrono::milliseconds timeout) const;
 };
 
 }  // namespace casefile::daemon
