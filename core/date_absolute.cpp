@@ -42,7 +42,10 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
     const Token& first = tokens_[i];
     if (i > 0) {
         const Token& before = tokens_[i - 1];
-        if (glued(i) && !opening_symbol(before)) return std::nullopt;
+        // "3/17-3/21": the second date of a range follows a dash.
+        const bool range_dash = before.kind == TokenKind::symbol && before.symbol == '-' && i >= 2 &&
+                                tokens_[i - 2].kind == TokenKind::number;
+        if (glued(i) && !opening_symbol(before) && !range_dash) return std::nullopt;
         if (before.keyword == Kw::counter_noun) return std::nullopt;
         if (before.kind == TokenKind::symbol && (before.symbol == '#' || before.symbol == '$')) {
             return std::nullopt;
@@ -63,7 +66,9 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
         if (after->kind != TokenKind::symbol) return std::nullopt;
         if (after->symbol == '/' || after->symbol == '-' || after->symbol == ':' ||
             after->symbol == '%' || after->symbol == '.' || after->symbol == ',') {
-            if (is_number(end + 1) && glued(end + 1)) return std::nullopt;
+            // "3/17-3/21" is a range of two dates; "555-123-4567" is not a date.
+            const bool next_date = after->symbol == '-' && is_symbol(end + 2, '/') && glued(end + 2);
+            if (is_number(end + 1) && glued(end + 1) && !next_date) return std::nullopt;
         }
         if (after->symbol == '%') return std::nullopt;
     }

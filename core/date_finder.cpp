@@ -75,21 +75,48 @@ std::optional<Match> Scanner::unresolved_phrase(std::size_t i) const {
     }
 }
 
+namespace {
+
+// Keywords that only ever continue an expression ("of", "to", "pm") or
+// qualify one; no parser starts at them, so the scan skips them early.
+bool never_starts(Kw keyword) {
+    switch (keyword) {
+        case Kw::of: case Kw::to: case Kw::and_: case Kw::through: case Kw::until: case Kw::by:
+        case Kw::on: case Kw::before: case Kw::over: case Kw::due: case Kw::around: case Kw::no:
+        case Kw::than: case Kw::latest: case Kw::now: case Kw::time: case Kw::thing: case Kw::am:
+        case Kw::pm: case Kw::p: case Kw::m: case Kw::o: case Kw::clock: case Kw::unit_noun:
+        case Kw::counter_noun: case Kw::move_verb: case Kw::holiday: case Kw::timezone:
+        case Kw::hour: case Kw::minute: case Kw::week: case Kw::month: case Kw::year:
+        case Kw::quarter: case Kw::weekend: case Kw::business: case Kw::working: case Kw::after:
+        case Kw::every: case Kw::play: case Kw::your: case Kw::away: case Kw::convenience:
+        case Kw::earliest: case Kw::possible:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 std::optional<Match> Scanner::match_at(std::size_t i) const {
     const Token& token = tokens_[i];
     if (token.kind == TokenKind::symbol) return std::nullopt;
-    if (token.kind == TokenKind::word && token.lex == LexKind::none) return std::nullopt;
+    if (token.kind == TokenKind::word && (token.lex == LexKind::none || never_starts(token.keyword))) {
+        return std::nullopt;
+    }
     std::optional<Match> best = unresolved_phrase(i);
     if (best) return best;
-    auto consider = [&](std::optional<Match> candidate) {
-        if (candidate && (!best || candidate->end > best->end)) best = candidate;
-    };
-    if (token.keyword == Kw::between || token.keyword == Kw::from || token.kind == TokenKind::number ||
-        token.lex == LexKind::month || token.lex == LexKind::weekday || token.keyword != Kw::none) {
-        consider(range(i));
-    }
-    if (token.keyword != Kw::between && token.keyword != Kw::from) {
-        consider(compound(i, reference_anchor(), false));
+    if (token.keyword == Kw::between || token.keyword == Kw::from) return range(i);
+    // "by 10 tomorrow": a bare hour counts after a deadline word (and
+    // compound() still wants a day with it).
+    const Kw cue = i > 0 ? tokens_[i - 1].keyword : Kw::none;
+    const bool bare_hour = cue == Kw::by || cue == Kw::at || cue == Kw::before || cue == Kw::around ||
+                           cue == Kw::until;
+    best = compound(i, reference_anchor(), bare_hour);
+    // A range without "between"/"from" starts with an expression of its
+    // own, so it is only worth trying after one was found.
+    if (best) {
+        if (auto longer = range(i); longer && longer->end > best->end) best = longer;
     }
     return best;
 }

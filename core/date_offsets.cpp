@@ -108,6 +108,17 @@ std::optional<DayMatch> Scanner::relative_day(std::size_t i, const Anchor& ancho
             return one_day(i + 1, anchor.day + 1);
         case Kw::yesterday:
             return one_day(i + 1, anchor.day - 1);
+        case Kw::this_:
+            // "this morning", "this afternoon", "this evening"
+            if (auto part = day_part(i + 1); part && part->end == i + 2) {
+                DayMatch match;
+                match.end = part->end;
+                match.value.interval = true;
+                match.value.start = Moment{anchor.day, part->seconds};
+                match.value.end = Moment{anchor.day, part->end_seconds};
+                return match;
+            }
+            break;
         case Kw::tonight: {
             DayMatch match;
             match.end = i + 1;

@@ -69,7 +69,8 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
             cue = true;
             ++j;
         }
-        if (auto range_of_times = time_range(j, is(j - 1, Kw::between))) {
+        const bool range_cue = is(j - 1, Kw::between) || is(j - 1, Kw::from);
+        if (auto range_of_times = time_range(j, is(j - 1, Kw::between), range_cue)) {
             return on_day(range_of_times->end, target, *range_of_times, offset_minutes_);
         }
         if (auto time = time_of_day(j, cue)) return on_day(time->end, target, *time, offset_minutes_);
@@ -92,9 +93,11 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
         return on_day(named->end, named->value.start.day, *time, offset_minutes_);
     }
     if (!time->strong) return std::nullopt;  // "at 10" alone: too often not a time
-    // A time alone is the next such moment: today if still ahead.
-    const std::int64_t target =
-        time->fixed_day || time->seconds > anchor.seconds ? anchor.day : anchor.day + 1;
+    // A time alone is the next such moment: today if still ahead (compared
+    // in the sender's offset, after "9am PST" is converted).
+    const Moment today = in_sender_offset(anchor.day, time->seconds, time->zone_offset, offset_minutes_);
+    const bool ahead = today.day > anchor.day || (today.day == anchor.day && today.seconds > anchor.seconds);
+    const std::int64_t target = time->fixed_day || ahead ? anchor.day : anchor.day + 1;
     return on_day(j, target, *time, offset_minutes_);
 }
 
@@ -112,7 +115,7 @@ std::optional<Match> Scanner::range(std::size_t i) const {
     const Anchor anchor = reference_anchor();
     // "between 2 and 4pm tomorrow", "from 9 to 5 on Friday"
     if (between || from) {
-        if (auto times = time_range(first_index, between)) {
+        if (auto times = time_range(first_index, between, true)) {
             std::size_t k = times->end;
             if (is(k, Kw::on) || is_symbol(k, ',')) ++k;
             if (auto named = day(k, anchor); named && named->single_day) {
@@ -146,7 +149,14 @@ std::optional<Match> Scanner::range(std::size_t i) const {
     }
     // The second half resolves against the first: "Mon-Wed", "Dec 28 - Jan 3".
     const Anchor second_anchor{start.start.day, start.start.seconds < 0 ? 0 : start.start.seconds, 0};
-    auto second = compound(c + 1, second_anchor, false);
+    // "Mon-Wed next week": the second half against the reference when that
+    // still lands after the first, else against the first half.
+    auto second = compound(c + 1, anchor, false);
+    if (second) {
+        const Moment candidate = second->value.interval ? second->value.end : second->value.start;
+        if (candidate.day < start.start.day) second.reset();
+    }
+    if (!second) second = compound(c + 1, second_anchor, false);
     if (!second) return std::nullopt;
     const Moment end = second->value.interval ? second->value.end : second->value.start;
     // Without "between"/"from", only two days make a range ("Mon-Wed"): a

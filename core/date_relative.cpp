@@ -95,7 +95,9 @@ std::optional<DayMatch> Scanner::weekday_day(std::size_t i, const Anchor& anchor
     }
     const Token* token = at(j);
     if (token == nullptr || token->lex != LexKind::weekday) return std::nullopt;
-    if (i > 0 && (is(i - 1, Kw::every) || tokens_[i - 1].lex == LexKind::weekday)) return std::nullopt;
+    if (i > 0 && (is(i - 1, Kw::every) || is(i - 1, Kw::holiday) || tokens_[i - 1].lex == LexKind::weekday)) {
+        return std::nullopt;
+    }
     if (token->abbreviation) {
         // "Fri" yes; "fri" and "sat down", "the sun", "wed in June" no.
         if (!token->capitalized) return std::nullopt;

@@ -84,8 +84,10 @@ public:
     // date_times.cpp: "5pm", "5:30 p.m.", "17:00", "noon", "EOD", "close of
     // business"; a bare hour ("10") only when allow_bare_hour.
     std::optional<TimeMatch> time_of_day(std::size_t i, bool allow_bare_hour) const;
-    // "2-4pm", "9am to 5pm", "2 and 4 pm" (the connector tokens given).
-    std::optional<TimeMatch> time_range(std::size_t i, bool after_between) const;
+    // "2-4pm", "9am to 5pm", "2 and 4 pm". After "between" the connector
+    // may be "and"; after "between" or "from" both hours may be bare ("from
+    // 10 to 12").
+    std::optional<TimeMatch> time_range(std::size_t i, bool after_between, bool cued = false) const;
     // "morning", "afternoon", "evening", "night" after a day.
     std::optional<TimeMatch> day_part(std::size_t i) const;
 

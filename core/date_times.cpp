@@ -134,7 +134,7 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
     return match;
 }
 
-std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between) const {
+std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, bool cued) const {
     auto first = time_of_day(i, true);
     if (!first || first->fixed_day) return std::nullopt;
     const std::size_t c = first->end;
@@ -143,7 +143,7 @@ std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between) 
     if (!connector) return std::nullopt;
     auto second = time_of_day(c + 1, true);
     if (!second || second->fixed_day) return std::nullopt;
-    if (!first->strong && !second->strong) return std::nullopt;
+    if (!first->strong && !second->strong && !cued) return std::nullopt;
     // "2-4pm": the first hour takes the second's meridiem when that keeps
     // the range in order ("11-1pm" stays 11 a.m.).
     if (!first->strong && second->meridiem != 0) {

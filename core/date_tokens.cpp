@@ -160,6 +160,8 @@ constexpr Entry kEntries[] = {
     {"unit", K, Kw::counter_noun, 0, false, false}, {"invoice", K, Kw::counter_noun, 0, false, false},
     {"order", K, Kw::counter_noun, 0, false, false}, {"ref", K, Kw::counter_noun, 0, false, false},
     {"ext", K, Kw::counter_noun, 0, false, false}, {"size", K, Kw::counter_noun, 0, false, false},
+    {"black", K, Kw::holiday, 0, false, false}, {"good", K, Kw::holiday, 0, false, false},
+    {"cyber", K, Kw::holiday, 0, false, false},
 };
 
 constexpr std::size_t kMaxWord = 12;
@@ -181,18 +183,24 @@ public:
         slots_.fill(-1);
         for (std::size_t i = 0; i < std::size(kEntries); ++i) {
             const std::size_t length = std::strlen(kEntries[i].word);
+            lengths_[i] = static_cast<unsigned char>(length);
+            shapes_[static_cast<std::size_t>(kEntries[i].word[0] - 'a')] |= 1u << length;
             std::size_t slot = hash_word(kEntries[i].word, length) & (kSlots - 1);
             while (slots_[slot] >= 0) slot = (slot + 1) & (kSlots - 1);
             slots_[slot] = static_cast<short>(i);
         }
     }
 
+    // REQUIRES: word is lower-case ASCII letters, 1 <= length <= kMaxWord.
     const Entry* find(const char* word, std::size_t length) const {
+        // Most prose words fail this first-letter-and-length test and are
+        // never hashed.
+        if ((shapes_[static_cast<std::size_t>(word[0] - 'a')] & (1u << length)) == 0) return nullptr;
         std::size_t slot = hash_word(word, length) & (kSlots - 1);
         while (slots_[slot] >= 0) {
-            const Entry& entry = kEntries[static_cast<std::size_t>(slots_[slot])];
-            if (std::strncmp(entry.word, word, length) == 0 && entry.word[length] == '\0') {
-                return &entry;
+            const std::size_t index = static_cast<std::size_t>(slots_[slot]);
+            if (lengths_[index] == length && std::memcmp(kEntries[index].word, word, length) == 0) {
+                return &kEntries[index];
             }
             slot = (slot + 1) & (kSlots - 1);
         }
@@ -201,6 +209,8 @@ public:
 
 private:
     std::array<short, kSlots> slots_{};
+    std::array<unsigned char, std::size(kEntries)> lengths_{};
+    std::array<std::uint32_t, 26> shapes_{};  // per first letter: a bit per word length
 };
 
 const Lexicon& lexicon() {
@@ -219,7 +229,7 @@ void classify_word(std::string_view text, Token& token) {
     char lower[kMaxWord];
     for (std::size_t i = 0; i < length; ++i) {
         const unsigned char c = static_cast<unsigned char>(begin[i]);
-        if (c >= 0x80) return;  // UTF-8 inside the word: none of ours
+        if (!is_letter(c)) return;  // UTF-8 inside the word: none of ours
         lower[i] = static_cast<char>(c | 0x20);
     }
     const Entry* entry = lexicon().find(lower, length);
@@ -280,25 +290,25 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
             }
             token.end = static_cast<std::uint32_t>(j);
             i = j;
+        } else if (c == 0xE2 && i + 2 < size && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+            // U+2000-U+203F, general punctuation: dashes are range symbols,
+            // curly quotes are quotes, the rest is some other symbol.
+            const unsigned char last = static_cast<unsigned char>(text[i + 2]);
+            token.kind = TokenKind::symbol;
+            token.symbol = last == 0x93 || last == 0x94 ? '-'
+                           : last == 0x98 || last == 0x99 ? '\''
+                           : last == 0x9C || last == 0x9D ? '"'
+                                                          : '~';
+            token.end = static_cast<std::uint32_t>(i + 3);
+            i += 3;
         } else if (is_letter(c) || c >= 0x80) {
-            // En and em dashes (E2 80 93/94) are range symbols, not letters.
-            if (c == 0xE2 && i + 2 < size && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
-                 static_cast<unsigned char>(text[i + 2]) == 0x94)) {
-                token.kind = TokenKind::symbol;
-                token.symbol = '-';
-                token.end = static_cast<std::uint32_t>(i + 3);
-                i += 3;
-                out.push_back(token);
-                continue;
-            }
             std::size_t j = i;
             while (j < size) {
                 const unsigned char d = static_cast<unsigned char>(text[j]);
-                if (!(is_letter(d) || (d >= 0x80 && !(d == 0xE2 && j + 1 < size &&
-                                                       static_cast<unsigned char>(text[j + 1]) == 0x80)))) {
-                    break;
-                }
+                const bool punctuation =
+                    j + 1 < size && ((d == 0xE2 && static_cast<unsigned char>(text[j + 1]) == 0x80) ||
+                                     (d == 0xC2 && static_cast<unsigned char>(text[j + 1]) == 0xA0));
+                if (!(is_letter(d) || (d >= 0x80 && !punctuation))) break;
                 ++j;
             }
             if (j == i) j = i + 1;

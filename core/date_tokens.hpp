@@ -29,7 +29,8 @@ enum class Kw : std::uint8_t {
     asap, soon, urgent, right, away, immediately, earliest, convenience, possible, as, your,
     move_verb,   // push, move, reschedule ...: "from X to Y" is then a change
     unit_noun,   // of, percent, people, pages ...: "3/4 of" is a fraction
-    counter_noun // page, step, version ...: "page 3/15" is not a date
+    counter_noun, // page, step, version ...: "page 3/15" is not a date
+    holiday       // black, good, cyber: "Black Friday" is not this Friday
 };
 
 struct Token {
