@@ -61,7 +61,9 @@ public:
     Result<std::vector<Notice>> notices_since(const std::string& iso_time);
 
     // Threads every stored message again (JWZ) and attributes threads to
-    // clients. Cheap enough to run after every import or sync batch.
+    // clients. ingest_batch already threads each batch with its neighbours;
+    // this whole-store pass is for reindexing, and costs memory in
+    // proportion to the store.
     Result<void> rethread();
 
     // Remembers an import or sync run for `status`.

@@ -3,6 +3,8 @@
 #include <map>
 
 #include "core/message_keys.hpp"
+#include "core/thread_subject.hpp"
+#include "core/threading.hpp"
 #include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
@@ -120,13 +122,14 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
         const auto clients = client_ids(impl.database);
         const std::int64_t folder = progress ? folder_id(impl.database, *progress) : 0;
         const std::string stored_at = impl.now_iso();
+        std::vector<std::int64_t> new_rows;
         SQLite::Statement& insert_message = impl.statement(
             impl.insert_message,
             "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
             "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
-            "stored_at, from_me, direct_client_id, placeholder_size) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "stored_at, from_me, direct_client_id, placeholder_size, normalized_id, base_subject) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement& insert_raw = impl.statement(
             impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
         SQLite::Statement& insert_attachment = impl.statement(
@@ -173,6 +176,9 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             if (message.placeholder_size) {
                 insert_message.bind(22, static_cast<int64_t>(*message.placeholder_size));
             }
+            bind_optional_text(insert_message, 23, normalize_message_id(parsed.message_id));
+            const std::string base_subject = normalize_subject(parsed.subject);
+            insert_message.bind(24, is_generic_subject(base_subject) ? std::string() : base_subject);
             insert_message.exec();
             std::int64_t row = 0;
             if (impl.database.getChanges() == 0) {
@@ -200,11 +206,28 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                     insert_attachment.exec();
                 }
                 impl.append_ledger("message", row, sha256);
+                new_rows.push_back(row);
+                SQLite::Statement& insert_reference = impl.statement(
+                    impl.insert_reference,
+                    "INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
+                auto add_reference = [&](const std::string& id) {
+                    const std::string normalized = normalize_message_id(id);
+                    if (normalized.empty()) return;
+                    insert_reference.reset();
+                    insert_reference.bind(1, static_cast<int64_t>(row));
+                    insert_reference.bind(2, normalized);
+                    insert_reference.exec();
+                };
+                for (const std::string& reference : parsed.references) add_reference(reference);
+                if (!parsed.in_reply_to.empty()) add_reference(parsed.in_reply_to);
             }
             if (progress && message.uid && row != 0) {
                 record_location(impl.database, row, folder, progress->uidvalidity, *message.uid);
             }
         }
+        // Thread the new messages with their neighbours in the same
+        // transaction, so the store is never seen with unthreaded mail.
+        if (!new_rows.empty()) thread_rows(impl, new_rows);
         if (progress) advance_folder(impl.database, folder, *progress, stored_at);
         transaction.commit();
         return counts;

@@ -31,6 +31,7 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insert_message;
     std::unique_ptr<SQLite::Statement> insert_raw;
     std::unique_ptr<SQLite::Statement> insert_attachment;
+    std::unique_ptr<SQLite::Statement> insert_reference;
 
     SQLite::Statement& statement(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
 
@@ -59,6 +60,13 @@ void advance_folder(SQLite::Database& database, std::int64_t folder,
                     const FolderProgress& progress, const std::string& now);
 void record_location(SQLite::Database& database, std::int64_t row, std::int64_t folder,
                      std::uint32_t uidvalidity, std::uint32_t uid);
+
+// Threads `rows` (just stored) together with every message they can join:
+// those they name, those naming them, same-subject replies within the
+// fallback window, and the whole of each thread any of these is in. Memory
+// is bounded by the size of those threads, not by the store. Runs inside the
+// caller's write transaction (store_threads.cpp).
+void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows);
 
 // Lists are stored one item per line: addresses and ids never hold a newline.
 std::string join_lines(const std::vector<std::string>& items);

@@ -58,9 +58,24 @@ CREATE TABLE messages (
     -- the size cap: the size the server reported.
     placeholder_size  INTEGER,
     direct_client_id  INTEGER REFERENCES clients(id),
+    -- For threading a new batch without loading the whole store: the
+    -- Message-ID as threading compares it, and the base subject ('' when too
+    -- generic to join messages by).
+    normalized_id     TEXT,
+    base_subject      TEXT NOT NULL DEFAULT '',
     UNIQUE (message_id, body_sha256)
 );
 CREATE INDEX messages_by_message_id ON messages(message_id);
+CREATE INDEX messages_by_normalized_id ON messages(normalized_id);
+CREATE INDEX messages_by_base_subject ON messages(base_subject, date_unix)
+    WHERE base_subject != '';
+-- Every id a message names in In-Reply-To or References (normalized), so the
+-- messages that point at a newly arrived one are found by index.
+CREATE TABLE message_references (
+    message_row   INTEGER NOT NULL REFERENCES messages(id),
+    referenced_id TEXT NOT NULL
+);
+CREATE INDEX message_references_by_id ON message_references(referenced_id);
 -- Where threading put each message. Kept apart from messages so that
 -- threading the store again rewrites these small rows, not the wide ones.
 CREATE TABLE message_threads (

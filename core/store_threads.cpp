@@ -19,83 +19,168 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 
 }  // namespace
 
+namespace {
+
+// Threads the messages selected by `scope_filter` (SQL over messages m, e.g.
+// "m.id IN (SELECT row FROM temp.thread_scope)"; empty: every message) and
+// writes what changed. The scope must hold complete threads, which is what
+// thread_rows() gathers, so the answer equals threading the whole store.
+void place_threads(Store::Impl& impl, const std::string& scope_filter) {
+    const bool whole_store = scope_filter.empty();
+    std::map<std::int64_t, std::string> client_names;
+    std::map<std::string, std::int64_t> client_ids;
+    SQLite::Statement clients(impl.database, "SELECT id, name FROM clients");
+    while (clients.executeStep()) {
+        client_names[clients.getColumn(0).getInt64()] = clients.getColumn(1).getString();
+        client_ids[clients.getColumn(1).getString()] = clients.getColumn(0).getInt64();
+    }
+
+    std::vector<ThreadInput> inputs;
+    std::vector<std::optional<std::string>> direct_clients;
+    struct Current {
+        std::optional<std::string> thread_id;
+        std::optional<std::int64_t> parent_row;
+        std::optional<std::int64_t> client_id;
+    };
+    std::vector<Current> current;
+    SQLite::Statement query(
+        impl.database,
+        "SELECT m.id, m.message_id, m.in_reply_to, m.references_ids, m.subject, m.date_unix, "
+        "m.direct_client_id, t.thread_id, t.parent_row, t.client_id FROM messages m "
+        "LEFT JOIN message_threads t ON t.message_row = m.id" +
+            (scope_filter.empty() ? std::string() : " WHERE " + scope_filter) + " ORDER BY m.id");
+    while (query.executeStep()) {
+        ThreadInput input;
+        input.key = query.getColumn(0).getInt64();
+        input.message_id = query.getColumn(1).getString();
+        input.in_reply_to = query.getColumn(2).getString();
+        input.references = split_lines(query.getColumn(3).getString());
+        input.subject = query.getColumn(4).getString();
+        input.date_unix = query.getColumn(5).getInt64();
+        inputs.push_back(std::move(input));
+        const auto direct = query.getColumn(6);
+        direct_clients.push_back(direct.isNull() ? std::nullopt
+                                                 : std::optional(client_names[direct.getInt64()]));
+        Current row;
+        row.thread_id = optional_text(query.getColumn(7));
+        if (!query.getColumn(8).isNull()) row.parent_row = query.getColumn(8).getInt64();
+        if (!query.getColumn(9).isNull()) row.client_id = query.getColumn(9).getInt64();
+        current.push_back(row);
+    }
+
+    const std::vector<ThreadPlacement> placements = thread_messages(inputs);
+    const std::vector<std::optional<std::string>> thread_clients =
+        attribute_threads(placements, direct_clients);
+
+    impl.database.exec("CREATE TEMP TABLE IF NOT EXISTS touched_threads (id TEXT PRIMARY KEY)");
+    impl.database.exec("DELETE FROM temp.touched_threads");
+    SQLite::Statement touch(impl.database,
+                            "INSERT OR IGNORE INTO temp.touched_threads (id) VALUES (?)");
+    auto touched = [&](const std::string& thread_id) {
+        touch.reset();
+        touch.bind(1, thread_id);
+        touch.exec();
+    };
+    SQLite::Statement update(impl.database,
+                             "INSERT OR REPLACE INTO message_threads (thread_id, parent_row, "
+                             "client_id, message_row) VALUES (?, ?, ?, ?)");
+    for (std::size_t index = 0; index < placements.size(); ++index) {
+        const ThreadPlacement& placement = placements[index];
+        std::optional<std::int64_t> client_id;
+        if (thread_clients[index]) client_id = client_ids[*thread_clients[index]];
+        const Current& was = current[index];
+        if (was.thread_id == placement.thread_id && was.parent_row == placement.parent_key &&
+            was.client_id == client_id) {
+            continue;  // most rows keep their place; skip the write
+        }
+        if (was.thread_id) touched(*was.thread_id);
+        touched(placement.thread_id);
+        update.reset();
+        update.clearBindings();
+        update.bind(1, placement.thread_id);
+        if (placement.parent_key) update.bind(2, static_cast<int64_t>(*placement.parent_key));
+        if (client_id) update.bind(3, static_cast<int64_t>(*client_id));
+        update.bind(4, static_cast<int64_t>(placement.key));
+        update.exec();
+    }
+    // The per-thread summary, for the threads that changed (all of them when
+    // the whole store was threaded: the summary may be missing or stale).
+    if (whole_store) {
+        impl.database.exec("DELETE FROM temp.touched_threads");
+        impl.database.exec("INSERT INTO temp.touched_threads SELECT DISTINCT thread_id FROM message_threads");
+    }
+    impl.database.exec("DELETE FROM threads WHERE thread_id IN (SELECT id FROM temp.touched_threads)");
+    impl.database.exec(
+        "INSERT INTO threads (thread_id, client_id, subject, first_date, last_date, "
+        "message_count) SELECT t.thread_id, MAX(t.client_id), "
+        "(SELECT f.subject FROM message_threads ft JOIN messages f ON f.id = ft.message_row "
+        " WHERE ft.thread_id = t.thread_id ORDER BY f.date_unix, f.id LIMIT 1), "
+        "MIN(m.date_unix), MAX(m.date_unix), COUNT(*) FROM message_threads t "
+        "JOIN messages m ON m.id = t.message_row "
+        "WHERE t.thread_id IN (SELECT id FROM temp.touched_threads) GROUP BY t.thread_id");
+}
+
+// JWZ's subject fallback joins replies at most 30 days apart; a day more
+// covers rounding of dates.
+constexpr std::int64_t kSubjectWindowSeconds = 31 * 86400;
+
+}  // namespace
+
+void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows) {
+    SQLite::Database& database = impl.database;
+    database.exec("CREATE TEMP TABLE IF NOT EXISTS new_rows (row INTEGER PRIMARY KEY)");
+    database.exec("CREATE TEMP TABLE IF NOT EXISTS thread_scope (row INTEGER PRIMARY KEY)");
+    database.exec("CREATE TEMP TABLE IF NOT EXISTS scope_ids (id TEXT PRIMARY KEY)");
+    database.exec("DELETE FROM temp.new_rows; DELETE FROM temp.thread_scope; "
+                  "DELETE FROM temp.scope_ids");
+    SQLite::Statement add(database, "INSERT OR IGNORE INTO temp.new_rows (row) VALUES (?)");
+    for (std::int64_t row : rows) {
+        add.reset();
+        add.bind(1, static_cast<int64_t>(row));
+        add.exec();
+    }
+    database.exec(R"sql(
+        INSERT OR IGNORE INTO temp.thread_scope SELECT row FROM temp.new_rows;
+        -- The ids the new messages carry or name...
+        INSERT OR IGNORE INTO temp.scope_ids
+            SELECT normalized_id FROM messages
+            WHERE id IN (SELECT row FROM temp.new_rows) AND normalized_id IS NOT NULL;
+        INSERT OR IGNORE INTO temp.scope_ids
+            SELECT referenced_id FROM message_references
+            WHERE message_row IN (SELECT row FROM temp.new_rows);
+        -- ...the messages with those ids, and those naming them...
+        INSERT OR IGNORE INTO temp.thread_scope
+            SELECT id FROM messages WHERE normalized_id IN (SELECT id FROM temp.scope_ids);
+        INSERT OR IGNORE INTO temp.thread_scope
+            SELECT message_row FROM message_references
+            WHERE referenced_id IN (SELECT id FROM temp.scope_ids);
+    )sql");
+    // ...replies by subject within the fallback window, either way round...
+    SQLite::Statement by_subject(database, R"sql(
+        INSERT OR IGNORE INTO temp.thread_scope
+            SELECT other.id FROM messages fresh JOIN messages other
+                ON other.base_subject = fresh.base_subject
+               AND other.date_unix BETWEEN fresh.date_unix - ? AND fresh.date_unix + ?
+            WHERE fresh.id IN (SELECT row FROM temp.new_rows) AND fresh.base_subject != ''
+    )sql");
+    by_subject.bind(1, static_cast<int64_t>(kSubjectWindowSeconds));
+    by_subject.bind(2, static_cast<int64_t>(kSubjectWindowSeconds));
+    by_subject.exec();
+    // ...and every thread any of them is already in, whole.
+    database.exec(R"sql(
+        INSERT OR IGNORE INTO temp.thread_scope
+            SELECT message_row FROM message_threads WHERE thread_id IN (
+                SELECT thread_id FROM message_threads
+                WHERE message_row IN (SELECT row FROM temp.thread_scope));
+    )sql");
+    place_threads(impl, "m.id IN (SELECT row FROM temp.thread_scope)");
+}
+
 Result<void> Store::rethread() {
     Impl& impl = *impl_;
     return guarded("threading the stored messages", [&]() -> Result<void> {
-        std::map<std::int64_t, std::string> client_names;
-        std::map<std::string, std::int64_t> client_ids;
-        SQLite::Statement clients(impl.database, "SELECT id, name FROM clients");
-        while (clients.executeStep()) {
-            client_names[clients.getColumn(0).getInt64()] = clients.getColumn(1).getString();
-            client_ids[clients.getColumn(1).getString()] = clients.getColumn(0).getInt64();
-        }
-
-        std::vector<ThreadInput> inputs;
-        std::vector<std::optional<std::string>> direct_clients;
-        struct Current {
-            std::optional<std::string> thread_id;
-            std::optional<std::int64_t> parent_row;
-            std::optional<std::int64_t> client_id;
-        };
-        std::vector<Current> current;
-        SQLite::Statement query(impl.database,
-                                "SELECT m.id, m.message_id, m.in_reply_to, m.references_ids, "
-                                "m.subject, m.date_unix, m.direct_client_id, t.thread_id, "
-                                "t.parent_row, t.client_id FROM messages m LEFT JOIN "
-                                "message_threads t ON t.message_row = m.id ORDER BY m.id");
-        while (query.executeStep()) {
-            ThreadInput input;
-            input.key = query.getColumn(0).getInt64();
-            input.message_id = query.getColumn(1).getString();
-            input.in_reply_to = query.getColumn(2).getString();
-            input.references = split_lines(query.getColumn(3).getString());
-            input.subject = query.getColumn(4).getString();
-            input.date_unix = query.getColumn(5).getInt64();
-            inputs.push_back(std::move(input));
-            const auto direct = query.getColumn(6);
-            direct_clients.push_back(direct.isNull() ? std::nullopt
-                                                     : std::optional(client_names[direct.getInt64()]));
-            Current row;
-            row.thread_id = optional_text(query.getColumn(7));
-            if (!query.getColumn(8).isNull()) row.parent_row = query.getColumn(8).getInt64();
-            if (!query.getColumn(9).isNull()) row.client_id = query.getColumn(9).getInt64();
-            current.push_back(row);
-        }
-
-        const std::vector<ThreadPlacement> placements = thread_messages(inputs);
-        const std::vector<std::optional<std::string>> thread_clients =
-            attribute_threads(placements, direct_clients);
-
-        SQLite::Transaction transaction(impl.database,
-                                        SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement update(impl.database,
-                                 "INSERT OR REPLACE INTO message_threads (thread_id, parent_row, "
-                                 "client_id, message_row) VALUES (?, ?, ?, ?)");
-        for (std::size_t index = 0; index < placements.size(); ++index) {
-            const ThreadPlacement& placement = placements[index];
-            std::optional<std::int64_t> client_id;
-            if (thread_clients[index]) client_id = client_ids[*thread_clients[index]];
-            const Current& was = current[index];
-            if (was.thread_id == placement.thread_id && was.parent_row == placement.parent_key &&
-                was.client_id == client_id) {
-                continue;  // most rows keep their place; skip the write
-            }
-            update.reset();
-            update.clearBindings();
-            update.bind(1, placement.thread_id);
-            if (placement.parent_key) update.bind(2, static_cast<int64_t>(*placement.parent_key));
-            if (client_id) update.bind(3, static_cast<int64_t>(*client_id));
-            update.bind(4, static_cast<int64_t>(placement.key));
-            update.exec();
-        }
-        impl.database.exec("DELETE FROM threads");
-        impl.database.exec(
-            "INSERT INTO threads (thread_id, client_id, subject, first_date, last_date, "
-            "message_count) SELECT t.thread_id, MAX(t.client_id), "
-            "(SELECT f.subject FROM message_threads ft JOIN messages f ON f.id = ft.message_row "
-            " WHERE ft.thread_id = t.thread_id ORDER BY f.date_unix, f.id LIMIT 1), "
-            "MIN(m.date_unix), MAX(m.date_unix), COUNT(*) FROM message_threads t "
-            "JOIN messages m ON m.id = t.message_row GROUP BY t.thread_id");
+        SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
+        place_threads(impl, "");
         transaction.commit();
         return ok();
     });

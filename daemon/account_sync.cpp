@@ -87,9 +87,6 @@ core::Result<AccountSyncResult> sync_account(ImapSession& session, core::Store& 
         result.folders.push_back(std::move(*folder));
         if (result.stopped_early) break;
     }
-    if (result.stored.stored > 0) {
-        if (auto threaded = store.rethread(); !threaded) return core::Unexpected(threaded.error());
-    }
     return result;
 }
 

@@ -1,5 +1,5 @@
 // One pass over one account: connect (or reuse a session), choose the
-// folders, sync each, thread the store again.
+// folders, sync each (the store threads every batch as it commits it).
 #pragma once
 
 #include <memory>

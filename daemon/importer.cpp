@@ -63,7 +63,6 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
     if (options.show_progress) progress.finish();
     summary.problems = reader.problems();
 
-    if (auto threaded = store.rethread(); !threaded) return core::Unexpected(threaded.error());
     core::RunRecord run;
     run.kind = "import";
     for (const auto& path : paths) run.source += (run.source.empty() ? "" : " ") + path;

@@ -1,5 +1,5 @@
 // `casefile import`: read mail from files, parse, attribute and store it in
-// batches, then thread the store again.
+// batches; the store threads each batch as it commits it.
 #pragma once
 
 #include <string>
