@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
 namespace casefile::daemon {
@@ -30,6 +31,17 @@ std::string variable_value(const std::string& name) {
     }
     const char* value = std::getenv(name.c_str());
     return value ? value : "";
+}
+
+// systemd's $STATE_DIRECTORY / $CONFIGURATION_DIRECTORY: the first of the
+// ':'-separated absolute paths, or nothing.
+std::optional<std::string> systemd_directory(const char* variable) {
+    const char* value = std::getenv(variable);
+    if (value == nullptr || value[0] != '/') return std::nullopt;
+    std::string_view first(value);
+    first = first.substr(0, first.find(':'));
+    while (first.size() > 1 && first.back() == '/') first.remove_suffix(1);
+    return std::string(first);
 }
 
 bool is_name_start(char c) { return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -88,10 +100,12 @@ std::string expand_path(std::string_view path) {
 }
 
 std::string default_config_path() {
+    if (auto directory = systemd_directory("CONFIGURATION_DIRECTORY")) return *directory + "/config.toml";
     return xdg_directory("XDG_CONFIG_HOME", ".config") + "/casefile/config.toml";
 }
 
 std::string default_state_dir() {
+    if (auto directory = systemd_directory("STATE_DIRECTORY")) return *directory;
     return xdg_directory("XDG_STATE_HOME", ".local/state") + "/casefile";
 }
 

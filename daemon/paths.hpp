@@ -17,10 +17,16 @@ std::string expand_path(std::string_view path);
 // $HOME, else the passwd entry's home directory, else "/".
 std::string home_directory();
 
+// Under systemd with ConfigurationDirectory=casefile: $CONFIGURATION_DIRECTORY
+// /config.toml (/etc/casefile/config.toml for the system service). Otherwise
 // $XDG_CONFIG_HOME/casefile/config.toml, else ~/.config/casefile/config.toml.
 std::string default_config_path();
 
-// $XDG_STATE_HOME/casefile, else ~/.local/state/casefile.
+// Under systemd with StateDirectory=casefile: $STATE_DIRECTORY (the system
+// service's /var/lib/casefile, which is writable there even with DynamicUser=
+// and ProtectSystem=strict). Otherwise $XDG_STATE_HOME/casefile, else
+// ~/.local/state/casefile. systemd joins several directories with ':'; the
+// first one is used. A relative or empty value is ignored.
 std::string default_state_dir();
 
 // default_state_dir() + "/casefile.db".

@@ -62,6 +62,8 @@ TEST(Paths, ExpandsVariablesWithXdgDefaults) {
 
 TEST(Paths, DefaultsFollowXdg) {
     ScopedEnv home("HOME", "/home/dana");
+    ScopedEnv state_directory("STATE_DIRECTORY", std::nullopt);
+    ScopedEnv configuration_directory("CONFIGURATION_DIRECTORY", std::nullopt);
     {
         ScopedEnv config("XDG_CONFIG_HOME", "/cfg");
         ScopedEnv state("XDG_STATE_HOME", "/state");
@@ -75,6 +77,38 @@ TEST(Paths, DefaultsFollowXdg) {
         EXPECT_EQ(default_config_path(), "/home/dana/.config/casefile/config.toml");
         EXPECT_EQ(default_state_dir(), "/home/dana/.local/state/casefile");
         EXPECT_EQ(default_store_path(), "/home/dana/.local/state/casefile/casefile.db");
+    }
+}
+
+// systemd sets these for StateDirectory=casefile / ConfigurationDirectory=casefile:
+// /var/lib/casefile and /etc/casefile for the system service (where HOME is
+// "/" under DynamicUser=), ~/.local/state/casefile and ~/.config/casefile for
+// a --user service.
+TEST(Paths, SystemdDirectoriesComeFirst) {
+    ScopedEnv home("HOME", "/");
+    ScopedEnv config("XDG_CONFIG_HOME", "/cfg");
+    ScopedEnv state("XDG_STATE_HOME", "/state");
+    {
+        ScopedEnv state_directory("STATE_DIRECTORY", "/var/lib/casefile");
+        ScopedEnv configuration_directory("CONFIGURATION_DIRECTORY", "/etc/casefile");
+        EXPECT_EQ(default_config_path(), "/etc/casefile/config.toml");
+        EXPECT_EQ(default_state_dir(), "/var/lib/casefile");
+        EXPECT_EQ(default_store_path(), "/var/lib/casefile/casefile.db");
+        // The variables also expand in the config's own paths.
+        EXPECT_EQ(expand_path("$STATE_DIRECTORY/casefile.db"), "/var/lib/casefile/casefile.db");
+    }
+    {
+        // Several StateDirectory= entries are joined with ':'; the first one counts.
+        ScopedEnv state_directory("STATE_DIRECTORY", "/var/lib/casefile/:/var/lib/other");
+        ScopedEnv configuration_directory("CONFIGURATION_DIRECTORY", "/etc/casefile:/etc/other");
+        EXPECT_EQ(default_state_dir(), "/var/lib/casefile");
+        EXPECT_EQ(default_config_path(), "/etc/casefile/config.toml");
+    }
+    {
+        ScopedEnv state_directory("STATE_DIRECTORY", "relative/is/ignored");
+        ScopedEnv configuration_directory("CONFIGURATION_DIRECTORY", "");
+        EXPECT_EQ(default_state_dir(), "/state/casefile");
+        EXPECT_EQ(default_config_path(), "/cfg/casefile/config.toml");
     }
 }
 
