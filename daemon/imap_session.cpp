@@ -23,6 +23,14 @@ std::string server_said(const imap::Response& response) {
     return std::string(imap::status_name(response.status)) + " " + text;
 }
 
+// A FETCH response that is framed but whose items make no sense must fail
+// the command: skipping it as if the message had been expunged would move
+// the high-water mark past a message that is still on the server.
+core::Unexpected unreadable_fetch(const std::string& problem) {
+    return core::fail("the IMAP server sent something casefile cannot read (" + problem +
+                      "); reconnecting");
+}
+
 }  // namespace
 
 core::Result<ImapSession> ImapSession::open(const ImapConnectSettings& settings,
@@ -153,16 +161,22 @@ core::Result<ExaminedMailbox> ImapSession::examine(const std::string& mailbox) {
 
 core::Result<std::vector<core::UidSize>> ImapSession::uid_sizes(std::uint32_t from_uid) {
     std::vector<core::UidSize> sizes;
+    std::string problem;
     auto done = run("UID FETCH " + std::to_string(std::max<std::uint32_t>(from_uid, 1)) +
                         ":* (UID RFC822.SIZE)",
                     [&](imap::Response&& response) {
                         if (response.name != "FETCH") return;
                         auto item = imap::parse_fetch(std::move(response));
-                        if (item && item->uid && item->rfc822_size) {
+                        if (!item) {
+                            if (problem.empty()) problem = item.error().message;
+                            return;
+                        }
+                        if (item->uid && item->rfc822_size) {
                             sizes.push_back(core::UidSize{*item->uid, *item->rfc822_size});
                         }
                     });
     if (!done) return core::Unexpected(done.error());
+    if (!problem.empty()) return unreadable_fetch(problem);
     return sizes;
 }
 
@@ -172,10 +186,15 @@ core::Result<void> ImapSession::fetch(const std::vector<std::uint32_t>& uids, bo
     const std::string section = headers_only ? "HEADER" : "";
     const std::string command = "UID FETCH " + imap::format_sequence_set(uids) +
                                 " (UID RFC822.SIZE BODY.PEEK[" + section + "])";
+    std::string problem;
     auto done = run(command, [&](imap::Response&& response) {
         if (response.name != "FETCH") return;
         auto item = imap::parse_fetch(std::move(response));
-        if (!item || !item->uid) return;  // unsolicited flag updates carry no UID body
+        if (!item) {
+            if (problem.empty()) problem = item.error().message;
+            return;
+        }
+        if (!item->uid) return;  // unsolicited flag updates carry no UID body
         imap::FetchBody* body = nullptr;
         for (auto& candidate : item->bodies) {
             if (imap::equals_ignoring_case(candidate.section, section)) body = &candidate;
@@ -188,6 +207,7 @@ core::Result<void> ImapSession::fetch(const std::vector<std::uint32_t>& uids, bo
         on_message(std::move(message));
     });
     if (!done) return core::Unexpected(done.error());
+    if (!problem.empty()) return unreadable_fetch(problem);
     return core::ok();
 }
 
@@ -197,10 +217,15 @@ core::Result<std::vector<FetchedMessage>> ImapSession::fetch_message_id_headers(
     if (uids.empty()) return headers;
     const std::string command = "UID FETCH " + imap::format_sequence_set(uids) +
                                 " (UID RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])";
+    std::string problem;
     auto done = run(command, [&](imap::Response&& response) {
         if (response.name != "FETCH") return;
         auto item = imap::parse_fetch(std::move(response));
-        if (!item || !item->uid) return;
+        if (!item) {
+            if (problem.empty()) problem = item.error().message;
+            return;
+        }
+        if (!item->uid) return;
         FetchedMessage message;
         message.uid = *item->uid;
         message.size = item->rfc822_size.value_or(0);
@@ -210,6 +235,7 @@ core::Result<std::vector<FetchedMessage>> ImapSession::fetch_message_id_headers(
         headers.push_back(std::move(message));
     });
     if (!done) return core::Unexpected(done.error());
+    if (!problem.empty()) return unreadable_fetch(problem);
     return headers;
 }
 
@@ -228,7 +254,9 @@ core::Result<IdleOutcome> ImapSession::idle(std::chrono::milliseconds limit, int
     IdleOutcome outcome;
     const auto deadline = Clock::now() + limit;
     while (!outcome.mailbox_changed && !outcome.woken) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        // Rounded up: a wait cut short by rounding would end before the deadline
+        // and read as a silent server.
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0) break;
         bool woken = false;
         auto response = read_response(left, wake_descriptor, &woken);
