@@ -86,6 +86,27 @@ void Store::Impl::append_ledger(const std::string& kind, std::int64_t subject_id
 
 namespace {
 
+// A consistent copy of the store next to it before its schema changes, so a
+// VA can go back to the older casefile with the file it wrote:
+// "<path>.schema-<N>.backup", or "...backup.2" and so on when an earlier
+// upgrade left one. VACUUM INTO refuses to overwrite an existing file.
+std::string back_up_before_migration(Store::Impl& impl, int version) {
+    const std::string base = impl.path + ".schema-" + std::to_string(version) + ".backup";
+    for (int attempt = 1;; ++attempt) {
+        const std::string candidate = attempt == 1 ? base : base + "." + std::to_string(attempt);
+        SQLite::Statement vacuum(impl.database, "VACUUM INTO ?");
+        vacuum.bind(1, candidate);
+        try {
+            vacuum.exec();
+            return candidate;
+        } catch (const SQLite::Exception& error) {
+            if (attempt >= 100 || std::string(error.what()).find("exists") == std::string::npos) {
+                throw;
+            }
+        }
+    }
+}
+
 Result<void> migrate(Store::Impl& impl) {
     const int current = impl.read_schema_version();
     const int latest = latest_schema_version();
@@ -94,10 +115,17 @@ Result<void> migrate(Store::Impl& impl) {
                     std::to_string(current) + "; this casefile knows up to " +
                     std::to_string(latest) + "); upgrade casefile to open it");
     }
+    // A new file (version 0) has nothing to keep; an in-memory one no path.
+    if (current > 0 && current < latest && impl.path != ":memory:") {
+        impl.migration.backup_path = back_up_before_migration(impl, current);
+        impl.migration.from_version = current;
+    }
     for (int version = current; version < latest; ++version) {
+        const Migration& step = store_migrations()[static_cast<std::size_t>(version)];
         SQLite::Transaction transaction(impl.database,
                                         SQLite::TransactionBehavior::IMMEDIATE);
-        impl.database.exec(std::string(store_migrations()[static_cast<std::size_t>(version)]));
+        impl.database.exec(std::string(step.sql));
+        if (step.backfill) step.backfill(impl.database);
         impl.database.exec("PRAGMA user_version = " + std::to_string(version + 1));
         transaction.commit();
     }
@@ -131,6 +159,8 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 int Store::schema_version() const { return impl_->read_schema_version(); }
+
+const SchemaMigration& Store::migration() const { return impl_->migration; }
 
 Result<void> Store::save_identity(const Identity& identity) {
     return guarded("saving the client list", [&]() -> Result<void> {

@@ -20,8 +20,11 @@ namespace casefile::core {
 class Store {
 public:
     // Opens (creating when absent) the store at `path`, in WAL mode, and
-    // migrates its schema forward. A store written by a newer casefile is
-    // refused. `clock` stamps ledger entries and must outlive the store.
+    // migrates its schema forward: each step in its own transaction, after a
+    // consistent copy of the older store is written next to it
+    // ("<path>.schema-<N>.backup"; see migration()). A store written by a
+    // newer casefile is refused and left untouched. `clock` stamps ledger
+    // entries and must outlive the store.
     static Result<Store> open(const std::string& path, const Clock& clock);
 
     Store(Store&&) noexcept;
@@ -29,6 +32,9 @@ public:
     ~Store();
 
     int schema_version() const;
+    // What open() did to an older store (from_version 0: nothing), so the
+    // caller can tell the VA where the backup is.
+    const SchemaMigration& migration() const;
 
     // Records who the VA is and who her clients are (from the config), so
     // later runs without a config still attribute mail the same way.

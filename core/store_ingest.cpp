@@ -3,8 +3,6 @@
 #include <map>
 
 #include "core/message_keys.hpp"
-#include "core/thread_subject.hpp"
-#include "core/threading.hpp"
 #include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
@@ -176,9 +174,8 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             if (message.placeholder_size) {
                 insert_message.bind(22, static_cast<int64_t>(*message.placeholder_size));
             }
-            bind_optional_text(insert_message, 23, normalize_message_id(parsed.message_id));
-            const std::string base_subject = normalize_subject(parsed.subject);
-            insert_message.bind(24, is_generic_subject(base_subject) ? std::string() : base_subject);
+            bind_optional_text(insert_message, 23, message_key_id(parsed.message_id));
+            insert_message.bind(24, message_key_subject(parsed.subject));
             insert_message.exec();
             std::int64_t row = 0;
             if (impl.database.getChanges() == 0) {
@@ -211,7 +208,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                     impl.insert_reference,
                     "INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
                 auto add_reference = [&](const std::string& id) {
-                    const std::string normalized = normalize_message_id(id);
+                    const std::string normalized = message_key_id(id);
                     if (normalized.empty()) return;
                     insert_reference.reset();
                     insert_reference.bind(1, static_cast<int64_t>(row));

@@ -21,6 +21,7 @@ struct Store::Impl {
     SQLite::Database database;
     const Clock& clock;
     std::string path;
+    SchemaMigration migration;  // what open() did to an older store
 
     // Ledger head as of the last commit (reloaded after a rollback).
     std::int64_t ledger_sequence = 0;
@@ -67,6 +68,13 @@ void record_location(SQLite::Database& database, std::int64_t row, std::int64_t 
 // is bounded by the size of those threads, not by the store. Runs inside the
 // caller's write transaction (store_threads.cpp).
 void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows);
+
+// What messages.normalized_id, messages.base_subject and
+// message_references.referenced_id hold, so ingest and the version 2
+// backfill agree: the id as threading compares it ('' for none), and the
+// base subject, '' when too generic to join messages by.
+std::string message_key_id(const std::string& message_id);
+std::string message_key_subject(const std::string& subject);
 
 // Lists are stored one item per line: addresses and ids never hold a newline.
 std::string join_lines(const std::vector<std::string>& items);

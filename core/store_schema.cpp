@@ -1,5 +1,10 @@
 #include "core/store_schema.hpp"
 
+#include <cstdint>
+#include <string>
+
+#include "core/store_internal.hpp"
+
 namespace casefile::core {
 namespace {
 
@@ -58,24 +63,9 @@ CREATE TABLE messages (
     -- the size cap: the size the server reported.
     placeholder_size  INTEGER,
     direct_client_id  INTEGER REFERENCES clients(id),
-    -- For threading a new batch without loading the whole store: the
-    -- Message-ID as threading compares it, and the base subject ('' when too
-    -- generic to join messages by).
-    normalized_id     TEXT,
-    base_subject      TEXT NOT NULL DEFAULT '',
     UNIQUE (message_id, body_sha256)
 );
 CREATE INDEX messages_by_message_id ON messages(message_id);
-CREATE INDEX messages_by_normalized_id ON messages(normalized_id);
-CREATE INDEX messages_by_base_subject ON messages(base_subject, date_unix)
-    WHERE base_subject != '';
--- Every id a message names in In-Reply-To or References (normalized), so the
--- messages that point at a newly arrived one are found by index.
-CREATE TABLE message_references (
-    message_row   INTEGER NOT NULL REFERENCES messages(id),
-    referenced_id TEXT NOT NULL
-);
-CREATE INDEX message_references_by_id ON message_references(referenced_id);
 -- Where threading put each message. Kept apart from messages so that
 -- threading the store again rewrites these small rows, not the wide ones.
 CREATE TABLE message_threads (
@@ -164,10 +154,62 @@ CREATE TABLE runs (
 );
 )sql";
 
+// Version 2: threading a new batch without loading the whole store. The
+// Message-ID as threading compares it, the base subject ('' when too generic
+// to join messages by), and every id a message names in In-Reply-To or
+// References, so the messages pointing at a newly arrived one are found by
+// index. backfill_version2 fills them for the messages already stored.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE messages ADD COLUMN normalized_id TEXT;
+ALTER TABLE messages ADD COLUMN base_subject TEXT NOT NULL DEFAULT '';
+CREATE INDEX messages_by_normalized_id ON messages(normalized_id);
+CREATE INDEX messages_by_base_subject ON messages(base_subject, date_unix)
+    WHERE base_subject != '';
+CREATE TABLE message_references (
+    message_row   INTEGER NOT NULL REFERENCES messages(id),
+    referenced_id TEXT NOT NULL
+);
+CREATE INDEX message_references_by_id ON message_references(referenced_id);
+)sql";
+
+void backfill_version2(SQLite::Database& database) {
+    SQLite::Statement rows(database,
+                           "SELECT id, message_id, in_reply_to, references_ids, subject "
+                           "FROM messages");
+    SQLite::Statement update(database,
+                             "UPDATE messages SET normalized_id = ?, base_subject = ? WHERE id = ?");
+    SQLite::Statement insert_reference(
+        database, "INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
+    while (rows.executeStep()) {
+        const std::int64_t row = rows.getColumn(0).getInt64();
+        const std::string normalized = message_key_id(rows.getColumn(1).getString());
+        const std::string base_subject = message_key_subject(rows.getColumn(4).getString());
+        update.reset();
+        update.clearBindings();
+        if (!normalized.empty()) update.bind(1, normalized);
+        update.bind(2, base_subject);
+        update.bind(3, static_cast<int64_t>(row));
+        update.exec();
+        std::vector<std::string> named = split_lines(rows.getColumn(3).getString());
+        named.push_back(rows.getColumn(2).getString());
+        for (const std::string& id : named) {
+            const std::string referenced = message_key_id(id);
+            if (referenced.empty()) continue;
+            insert_reference.reset();
+            insert_reference.bind(1, static_cast<int64_t>(row));
+            insert_reference.bind(2, referenced);
+            insert_reference.exec();
+        }
+    }
+}
+
 }  // namespace
 
-const std::vector<std::string_view>& store_migrations() {
-    static const std::vector<std::string_view> migrations = {kVersion1};
+const std::vector<Migration>& store_migrations() {
+    static const std::vector<Migration> migrations = {
+        {kVersion1, nullptr},
+        {kVersion2, backfill_version2},
+    };
     return migrations;
 }
 

@@ -7,6 +7,7 @@
 #include "core/client_attribution.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
+#include "core/thread_subject.hpp"
 #include "core/threading.hpp"
 
 namespace casefile::core {
@@ -125,6 +126,15 @@ void place_threads(Store::Impl& impl, const std::string& scope_filter) {
 constexpr std::int64_t kSubjectWindowSeconds = 31 * 86400;
 
 }  // namespace
+
+std::string message_key_id(const std::string& message_id) {
+    return normalize_message_id(message_id);
+}
+
+std::string message_key_subject(const std::string& subject) {
+    std::string base = normalize_subject(subject);
+    return is_generic_subject(base) ? std::string() : base;
+}
 
 void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows) {
     SQLite::Database& database = impl.database;

@@ -133,4 +133,10 @@ struct VerifyReport {
     bool ok() const { return problems.empty(); }
 };
 
+// A schema upgrade done when a store was opened.
+struct SchemaMigration {
+    int from_version = 0;      // 0: the store was new or already current
+    std::string backup_path;   // the copy written before upgrading
+};
+
 }  // namespace casefile::core

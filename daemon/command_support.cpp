@@ -1,5 +1,7 @@
 #include "daemon/command_support.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -71,6 +73,11 @@ core::Result<core::Store> open_store(const GlobalOptions& options,
     }
     auto store = core::Store::open(path, clock);
     if (!store) return store;
+    if (const core::SchemaMigration& migration = store->migration(); migration.from_version > 0) {
+        spdlog::warn("upgraded the store {} from schema version {} to {}; the store as it was is "
+                     "kept in {}",
+                     path, migration.from_version, store->schema_version(), migration.backup_path);
+    }
     if (settings) {
         core::Identity identity;
         identity.own_addresses = settings->me.addresses;

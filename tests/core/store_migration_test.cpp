@@ -1,0 +1,120 @@
+// Opening a store written by an older casefile: it is copied aside, then
+// migrated forward in place, and everything derived is filled in for the
+// mail it already held.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/store.hpp"
+#include "core/store_schema.hpp"
+#include "support/expect_ok.hpp"
+#include "support/temp_dir.hpp"
+
+namespace casefile::core {
+namespace {
+
+IncomingMessage message(const std::string& message_id, const std::string& subject,
+                        const std::string& in_reply_to, std::int64_t date_unix) {
+    IncomingMessage incoming;
+    incoming.raw = "From: bob@acme.example\r\nSubject: " + subject + "\r\nMessage-ID: <" +
+                   message_id + ">\r\n" +
+                   (in_reply_to.empty() ? "" : "In-Reply-To: <" + in_reply_to + ">\r\n") +
+                   "\r\nbody of " + message_id + "\r\n";
+    incoming.parsed.message_id = message_id;
+    incoming.parsed.in_reply_to = in_reply_to;
+    incoming.parsed.subject = subject;
+    incoming.parsed.from = Address{"Bob Hartley", "bob@acme.example"};
+    incoming.parsed.date = Timestamp{date_unix, -360};
+    incoming.source = "test";
+    return incoming;
+}
+
+int user_version(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READONLY);
+    return database.execAndGet("PRAGMA user_version").getInt();
+}
+
+// Turns a current store back into what schema version 1 wrote: the version 2
+// columns, indexes and table did not exist.
+void downgrade_to_version_1(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READWRITE);
+    database.exec(R"sql(
+        DROP INDEX messages_by_normalized_id;
+        DROP INDEX messages_by_base_subject;
+        DROP TABLE message_references;
+        ALTER TABLE messages DROP COLUMN normalized_id;
+        ALTER TABLE messages DROP COLUMN base_subject;
+        PRAGMA user_version = 1;
+    )sql");
+}
+
+class StoreMigrationTest : public ::testing::Test {
+protected:
+    std::string path() const { return directory_.file("casefile.db"); }
+
+    testing::TempDir directory_;
+    FixedClock clock_{1764633600};
+};
+
+TEST_F(StoreMigrationTest, AVersion1StoreIsBackedUpThenMigratedAndKeepsThreading) {
+    {
+        auto store = Store::open(path(), clock_);
+        ASSERT_OK(store);
+        EXPECT_EQ(store->migration().from_version, 0) << "a new store needs no upgrade";
+        ASSERT_OK(store->ingest_batch({message("q4@acme.example", "Q4 vendor report", "",
+                                               1764602040)}));
+    }
+    downgrade_to_version_1(path());
+
+    auto store = Store::open(path(), clock_);
+    ASSERT_OK(store);
+    EXPECT_EQ(store->schema_version(), latest_schema_version());
+    EXPECT_EQ(store->migration().from_version, 1);
+    const std::string backup = path() + ".schema-1.backup";
+    EXPECT_EQ(store->migration().backup_path, backup);
+    ASSERT_TRUE(std::filesystem::exists(backup));
+    EXPECT_EQ(user_version(backup), 1) << "the backup is the store as it was";
+
+    // The message stored under version 1 is found by a reply that arrives
+    // after the upgrade: the backfill filled its threading keys.
+    ASSERT_OK(store->ingest_batch(
+        {message("re-q4@acme.example", "Re: Q4 vendor report", "q4@acme.example", 1764605640)}));
+    auto rows = store->threads(std::nullopt);
+    ASSERT_OK(rows);
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].thread_id, (*rows)[1].thread_id);
+    EXPECT_EQ((*rows)[1].parent_id, std::optional<std::string>("q4@acme.example"));
+    auto verified = store->verify();
+    ASSERT_OK(verified);
+    EXPECT_TRUE(verified->ok());
+}
+
+TEST_F(StoreMigrationTest, AnEarlierBackupIsNeverOverwritten) {
+    {
+        auto store = Store::open(path(), clock_);
+        ASSERT_OK(store);
+    }
+    downgrade_to_version_1(path());
+    const std::string first_backup = path() + ".schema-1.backup";
+    {
+        SQLite::Database earlier(first_backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        earlier.exec("CREATE TABLE kept (x)");
+    }
+    auto store = Store::open(path(), clock_);
+    ASSERT_OK(store);
+    EXPECT_EQ(store->migration().backup_path, first_backup + ".2");
+    SQLite::Database earlier(first_backup, SQLite::OPEN_READONLY);
+    EXPECT_TRUE(earlier.tableExists("kept"));
+}
+
+TEST_F(StoreMigrationTest, ACurrentStoreIsNotCopied) {
+    { ASSERT_OK(Store::open(path(), clock_)); }
+    auto store = Store::open(path(), clock_);
+    ASSERT_OK(store);
+    EXPECT_EQ(store->migration().from_version, 0);
+    EXPECT_FALSE(std::filesystem::exists(path() + ".schema-1.backup"));
+}
+
+}  // namespace
+}  // namespace casefile::core
