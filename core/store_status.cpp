@@ -71,7 +71,14 @@ Result<StoreStatus> Store::status() {
         status.ledger_entries = impl.ledger_sequence;
         status.ledger_head = impl.ledger_head;
         status.last_import = last_run(impl.database, "import");
+        // `casefile sync` records a run; the daemon advances folders instead
+        // (a run row per poll would grow without end): the later of the two.
         status.last_sync = last_run(impl.database, "sync");
+        SQLite::Statement folders(impl.database, "SELECT MAX(last_sync) FROM folders");
+        if (folders.executeStep() && !folders.getColumn(0).isNull()) {
+            const std::string folder_sync = folders.getColumn(0).getString();
+            if (!status.last_sync || *status.last_sync < folder_sync) status.last_sync = folder_sync;
+        }
         status.per_client = client_summaries(impl.database);
         return status;
     });
