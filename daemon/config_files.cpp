@@ -12,15 +12,11 @@
 
 #include "config/validation.hpp"
 #include "daemon/paths.hpp"
+#include "daemon/time_zones.hpp"
 
 namespace casefile::daemon {
 
 namespace {
-
-std::string zoneinfo_directory() {
-    const char* tzdir = std::getenv("TZDIR");
-    return tzdir && tzdir[0] == '/' ? tzdir : "/usr/share/zoneinfo";
-}
 
 // Reads the whole file and fills `info`; the error is strerror-style text.
 core::Result<std::string> read_file(const std::string& path, struct stat& info) {

@@ -10,7 +10,7 @@ packages=(
   libssl-dev
   clang-14 libclang-rt-14-dev
   dovecot-imapd python3 python3-aiosmtpd openssl
-  sqlite3 xz-utils bc time
+  sqlite3 xz-utils bc time tzdata
 )
 
 missing=()
