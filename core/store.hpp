@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/digest.hpp"
 #include "core/message.hpp"
 #include "core/result.hpp"
 #include "core/store_types.hpp"
@@ -83,6 +84,18 @@ public:
     // Recomputes the whole ledger chain and every message's hash from its raw
     // bytes. Problems come back in the report, not as an Error; an Error means
     // the store could not be read at all.
+    // The daily digest's content for one window (DigestQuery says which);
+    // DigestData::day_label is left to the caller. Read in one snapshot.
+    Result<DigestData> digest_data(const DigestQuery& query);
+    // The record of the digest for a local day ("2026-11-30"), if any.
+    Result<std::optional<DigestRecord>> digest_record(const std::string& day);
+    // Records a composed digest: "pending" before it is sent, or "skipped"
+    // (a quiet day with send_empty off). False when a record for that day
+    // exists already (then nothing changes).
+    Result<bool> save_digest(const DigestRecord& record);
+    // After the server accepted it.
+    Result<void> mark_digest_sent(const std::string& day);
+
     Result<VerifyReport> verify();
 
     struct Impl;

@@ -203,12 +203,32 @@ void backfill_version2(SQLite::Database& database) {
     }
 }
 
+// Version 3: the daily digest, sent exactly once per local day. The row is
+// written (pending, with the exact bytes) before sending and marked sent
+// after the server accepted the mail.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE digests (
+    day          TEXT PRIMARY KEY,
+    window_start TEXT NOT NULL,
+    window_end   TEXT NOT NULL,
+    message_id   TEXT NOT NULL,
+    ledger_head  TEXT NOT NULL,
+    message      BLOB NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'skipped')),
+    created_at   TEXT NOT NULL,
+    sent_at      TEXT
+);
+CREATE INDEX messages_by_stored_at ON messages(stored_at);
+CREATE INDEX events_by_thread ON events(thread_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& store_migrations() {
     static const std::vector<Migration> migrations = {
         {kVersion1, nullptr},
         {kVersion2, backfill_version2},
+        {kVersion3, nullptr},
     };
     return migrations;
 }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/message.hpp"
+#include "core/time_zone.hpp"
+#include "core/working_week.hpp"
 
 namespace casefile::core {
 
@@ -137,6 +139,34 @@ struct VerifyReport {
 struct SchemaMigration {
     int from_version = 0;      // 0: the store was new or already current
     std::string backup_path;   // the copy written before upgrading
+};
+
+// One day's digest, recorded so it goes out exactly once: written as
+// "pending" with its exact bytes before sending, marked "sent" only after the
+// server accepted it. A pending record found at start is re-sent as it is,
+// with the same Message-ID.
+struct DigestRecord {
+    std::string day;           // the local day covered, "2026-11-30"
+    std::string window_start;  // ISO 8601 UTC, inclusive
+    std::string window_end;    // ISO 8601 UTC, exclusive
+    std::string message_id;
+    std::string ledger_head;
+    std::string message;       // the composed mail, byte for byte
+    std::string state;         // "pending" | "sent"
+    std::string created_at;
+    std::optional<std::string> sent_at;
+};
+
+// What the digest for one window needs from the store.
+struct DigestQuery {
+    std::int64_t window_start = 0;  // UTC seconds, inclusive
+    std::int64_t window_end = 0;    // UTC seconds, exclusive
+    WorkingWeek working_week;
+    TimeZone zone;  // the VA's
+    // Client mail unanswered for this much working time is "awaiting reply".
+    std::int64_t awaiting_after_working_seconds = 4 * 3600;
+    // Deadlines due up to this many days after the window are listed.
+    int deadline_horizon_days = 7;
 };
 
 }  // namespace casefile::core

@@ -35,11 +35,14 @@ int user_version(const std::string& path) {
     return database.execAndGet("PRAGMA user_version").getInt();
 }
 
-// Turns a current store back into what schema version 1 wrote: the version 2
-// columns, indexes and table did not exist.
+// Turns a current store back into what schema version 1 wrote: what versions
+// 2 and 3 added did not exist.
 void downgrade_to_version_1(const std::string& path) {
     SQLite::Database database(path, SQLite::OPEN_READWRITE);
     database.exec(R"sql(
+        DROP TABLE digests;
+        DROP INDEX messages_by_stored_at;
+        DROP INDEX events_by_thread;
         DROP INDEX messages_by_normalized_id;
         DROP INDEX messages_by_base_subject;
         DROP TABLE message_references;
