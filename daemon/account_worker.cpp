@@ -30,15 +30,7 @@ void AccountWorker::set_status(std::string text) {
 bool AccountWorker::stopping() const { return stop_ || signals_.stop_requested(); }
 
 void AccountWorker::pause(std::chrono::milliseconds delay) const {
-    const auto until = std::chrono::steady_clock::now() + delay;
-    while (!stopping()) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            until - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return;
-        // A wake-up that is not for us (the pipe is drained by the owner)
-        // must not spin: sleep in short steps while it stays readable.
-        if (signals_.wait(left)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    sleep_unless_stopped(signals_, stop_, delay);
 }
 
 void AccountWorker::run() {

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <thread>
 
 namespace casefile::daemon {
 namespace {
@@ -81,6 +82,19 @@ bool SignalWatch::wait(std::chrono::milliseconds timeout) const {
 void SignalWatch::request_stop() {
     stop_flag = true;
     wake();
+}
+
+void sleep_unless_stopped(const SignalWatch& signals, const std::atomic<bool>& stop,
+                          std::chrono::milliseconds delay) {
+    const auto until = std::chrono::steady_clock::now() + delay;
+    while (!stop && !signals.stop_requested()) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            until - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return;
+        // A wake-up that is not for us (the pipe is drained by the owner)
+        // must not spin: sleep in short steps while it stays readable.
+        if (signals.wait(left)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
 }
 
 }  // namespace casefile::daemon

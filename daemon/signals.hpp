@@ -3,6 +3,7 @@
 // on a server, so a daemon in IDLE stops within a moment, not 29 minutes.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 namespace casefile::daemon {
@@ -30,5 +31,10 @@ public:
     // Waits up to `timeout` for a wake-up; true when woken.
     bool wait(std::chrono::milliseconds timeout) const;
 };
+
+// Sleeps up to `delay` for a worker thread, returning early once a stop
+// signal arrives or `stop` is set. Wake-ups meant for others do not end it.
+void sleep_unless_stopped(const SignalWatch& signals, const std::atomic<bool>& stop,
+                          std::chrono::milliseconds delay);
 
 }  // namespace casefile::daemon
