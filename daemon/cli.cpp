@@ -36,6 +36,9 @@ constexpr Command kCommands[] = {
      command_parse},
     {"dates", "dates TEXT [--ref ISO8601] [--json]",
      "find and resolve the date expressions in TEXT (deadline words, dates, times)", command_dates},
+    {"rules", "rules test FILE [--json] [--explain]",
+     "show which rule fires on which sentence of one message, and the dates it resolves",
+     command_rules},
     {"verify", "verify [--json]", "recompute the ledger and every stored message's hash",
      command_verify},
 };

@@ -1,0 +1,351 @@
+#include "core/detect.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/rule_text.hpp"
+
+namespace casefile::core {
+namespace {
+
+// A rule that held in one sentence, with the hit that made it fire.
+struct Fired {
+    std::uint32_t rule = 0;
+    std::size_t sentence = 0;
+    std::size_t hit_start = 0;
+    std::size_t hit_end = 0;
+    const DateExpression* date = nullptr;  // the date the rule's context found, if any
+};
+
+bool is_scope(Category category) {
+    return category == Category::scope_add || category == Category::scope_remove;
+}
+
+bool is_deadline(Category category) {
+    return category == Category::deadline_set || category == Category::deadline_change;
+}
+
+// The sentence holding byte `at` (sentences are sorted and disjoint).
+std::size_t sentence_index(const std::vector<Sentence>& sentences, std::size_t at) {
+    const auto after = std::upper_bound(sentences.begin(), sentences.end(), at,
+                                        [](std::size_t position, const Sentence& s) { return position < s.start; });
+    return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
+}
+
+// Everything one detect() call works on; the dates are found only when a rule
+// first needs them, because most mail never gets that far.
+class Detector {
+public:
+    Detector(const RuleSet& rules, const DetectInput& input)
+        : rules_(rules), input_(input), reference_day_(to_iso8601(input.date).substr(0, 10)) {}
+
+    Detection run();
+
+private:
+    const std::vector<DateExpression>& dates() {
+        if (!dates_) dates_ = find_dates(input_.own_text, input_.date, input_.date_options);
+        return *dates_;
+    }
+    // The dates starting inside sentence `s`.
+    std::pair<const DateExpression*, const DateExpression*> dates_in(std::size_t s) {
+        const auto& all = dates();
+        const Sentence& sentence = sentences_[s];
+        auto first = std::lower_bound(all.begin(), all.end(), sentence.start,
+                                      [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        auto last = std::lower_bound(first, all.end(), sentence.end,
+                                     [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        return {all.data() + (first - all.begin()), all.data() + (last - all.begin())};
+    }
+    // Why the rule did not fire on this hit, or empty when it did.
+    std::string check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired);
+    std::size_t limit_after(std::size_t hit_end, std::size_t s) const;
+    bool usable(const Rule& rule, const DateExpression& date) const;
+    void near_miss(const Rule& rule, std::size_t s, std::string reason);
+    Event make_event(const std::vector<Fired>& group);
+    void resolve_deadline(Event& event, const Fired& strongest, std::string& current);
+
+    const RuleSet& rules_;
+    const DetectInput& input_;
+    std::vector<Sentence> sentences_;
+    std::vector<WordToken> tokens_;
+    std::optional<std::vector<DateExpression>> dates_;
+    Detection out_;
+    std::string reference_day_;  // "YYYY-MM-DD" of the message's Date, sender's offset
+};
+
+std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
+    // One word may come between: "due [on] 3/15", "by [the] 15th"; further
+    // away, "sent by Bob on Friday" would read as a deadline.
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), hit_end,
+                                  [](const WordToken& t, std::size_t at) { return t.start < at; });
+    std::size_t limit = hit_end;
+    for (int words = 0; token != tokens_.end() && words < 2; ++token, ++words) limit = token->start;
+    return std::min(limit, sentences_[s].end);
+}
+
+// A deadline lies ahead: "the notes from last Tuesday" names no due date.
+bool Detector::usable(const Rule& rule, const DateExpression& date) const {
+    if (!is_deadline(rule.category) || date.value.empty()) return true;
+    const std::string_view last_day = date.end_value.empty() ? date.value : date.end_value;
+    return last_day.substr(0, 10) >= reference_day_;
+}
+
+std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired) {
+    if (is_scope(rule.category) && input_.first_in_thread) {
+        return "the first message of a thread is the request itself, not a scope change";
+    }
+    for (RuleContext context : rule.contexts) {
+        switch (context) {
+            case RuleContext::outside_hours:
+                if (!input_.outside_working_hours) return "sent within working hours";
+                break;
+            case RuleContext::date:
+            case RuleContext::resolved_date: {
+                // The first fitting date after the phrase, else the last one
+                // before it: "On Nov 24 we agreed the report, due Dec 5" is due Dec 5.
+                const auto [first, last] = dates_in(s);
+                const auto fits = [&](const DateExpression& d) {
+                    return usable(rule, d) && (context == RuleContext::date || !d.value.empty());
+                };
+                const DateExpression* found = nullptr;
+                for (auto* d = first; d != last && !found; ++d) {
+                    if (d->end > hit.start && fits(*d)) found = d;
+                }
+                for (auto* d = last; d != first && !found; --d) {
+                    if (fits(*(d - 1))) found = d - 1;
+                }
+                if (!found) {
+                    return context == RuleContext::date ? "needs a date expression in the sentence"
+                                                        : "needs a resolved date in the sentence";
+                }
+                if (!fired.date) fired.date = found;
+                break;
+            }
+            case RuleContext::date_after: {
+                const auto [first, last] = dates_in(s);
+                const std::size_t limit = limit_after(hit.end, s);
+                const DateExpression* found = nullptr;
+                for (auto* d = first; d != last && !found; ++d) {
+                    if (d->end > hit.start && d->start <= limit && usable(rule, *d)) found = d;
+                }
+                if (!found) return "needs a date expression right after the phrase";
+                fired.date = found;
+                break;
+            }
+        }
+    }
+    return {};
+}
+
+void Detector::near_miss(const Rule& rule, std::size_t s, std::string reason) {
+    if (!input_.explain) return;
+    for (const NearMiss& miss : out_.near_misses) {
+        if (miss.rule == rule.id && miss.start == sentences_[s].start) return;
+    }
+    const Sentence& sentence = sentences_[s];
+    out_.near_misses.push_back(NearMiss{rule.id, rule.category,
+                                        std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
+                                        sentence.start, sentence.end, std::move(reason)});
+}
+
+Detection Detector::run() {
+    const std::string_view text = input_.own_text;
+    if (input_.bulk || text.empty()) return {};
+    sentences_ = split_sentences(text);
+    tokenize_words(text, tokens_);
+    std::vector<std::uint32_t> sentence_of(tokens_.size());
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        while (s + 1 < sentences_.size() && tokens_[i].start >= sentences_[s].end) ++s;
+        sentence_of[i] = static_cast<std::uint32_t>(s);
+    }
+    std::vector<PhraseHit> hits;
+    rules_.match(lower_ascii(text), tokens_, sentence_of, sentences_, hits);
+    if (hits.empty()) return {};
+    std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+        return a.start != b.start ? a.start < b.start : a.rule < b.rule;
+    });
+
+    std::vector<Fired> fired_list;
+    for (const PhraseHit& hit : hits) {
+        if (hit.exclusion) continue;
+        const Rule& rule = rules_.rules()[hit.rule];
+        const std::size_t sentence = sentence_index(sentences_, hit.start);
+        const bool seen = std::any_of(fired_list.begin(), fired_list.end(), [&](const Fired& f) {
+            return f.rule == hit.rule && f.sentence == sentence;
+        });
+        if (seen) continue;
+        if ((rule.sender == RuleSender::client && input_.from_va) ||
+            (rule.sender == RuleSender::va && !input_.from_va)) {
+            near_miss(rule, sentence, rule.sender == RuleSender::va ? "reads only the VA's own mail"
+                                                                    : "reads only client mail");
+            continue;
+        }
+        std::string blocked;
+        for (const PhraseHit& other : hits) {
+            if (other.exclusion && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
+                other.end <= sentences_[sentence].end) {
+                blocked = "excluded by \"" + std::string(text.substr(other.start, other.end - other.start)) + "\"";
+                break;
+            }
+        }
+        Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
+        if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
+        if (!blocked.empty()) {
+            near_miss(rule, sentence, std::move(blocked));
+            continue;
+        }
+        fired_list.push_back(fired);
+    }
+
+    // One event per sentence and category, in text order.
+    std::stable_sort(fired_list.begin(), fired_list.end(), [&](const Fired& a, const Fired& b) {
+        if (a.sentence != b.sentence) return a.sentence < b.sentence;
+        return rules_.rules()[a.rule].category < rules_.rules()[b.rule].category;
+    });
+    std::string current = input_.current_deadline;
+    for (std::size_t i = 0; i < fired_list.size();) {
+        std::size_t j = i;
+        const Category category = rules_.rules()[fired_list[i].rule].category;
+        while (j < fired_list.size() && fired_list[j].sentence == fired_list[i].sentence &&
+               rules_.rules()[fired_list[j].rule].category == category) {
+            ++j;
+        }
+        const std::vector<Fired> group(fired_list.begin() + static_cast<std::ptrdiff_t>(i),
+                                       fired_list.begin() + static_cast<std::ptrdiff_t>(j));
+        const bool changed_here =
+            category == Category::deadline_set &&
+            std::any_of(fired_list.begin(), fired_list.end(), [&](const Fired& f) {
+                return f.sentence == group.front().sentence &&
+                       rules_.rules()[f.rule].category == Category::deadline_change;
+            });
+        if (!changed_here) {
+            Event event = make_event(group);
+            if (is_deadline(category)) {
+                const Fired* strongest = &group.front();
+                for (const Fired& f : group) {
+                    if (rules_.rules()[f.rule].id == event.rule) strongest = &f;
+                }
+                resolve_deadline(event, *strongest, current);
+            }
+            out_.events.push_back(std::move(event));
+        }
+        i = j;
+    }
+    return std::move(out_);
+}
+
+Event Detector::make_event(const std::vector<Fired>& group) {
+    const Rule* strongest = &rules_.rules()[group.front().rule];
+    double miss = 1.0;
+    for (const Fired& f : group) {
+        const Rule& rule = rules_.rules()[f.rule];
+        miss *= 1.0 - rule.weight;
+        if (rule.weight > strongest->weight) strongest = &rule;
+    }
+    const Sentence& sentence = sentences_[group.front().sentence];
+    Event event;
+    event.category = strongest->category;
+    event.evidence = std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start));
+    event.start = sentence.start;
+    event.end = sentence.end;
+    event.rule = strongest->id;
+    event.confidence = 1.0 - miss;
+    return event;
+}
+
+void Detector::resolve_deadline(Event& event, const Fired& strongest, std::string& current) {
+    const Rule& rule = rules_.rules()[strongest.rule];
+    const auto [first, last] = dates_in(strongest.sentence);
+    std::vector<const DateExpression*> resolved;
+    for (auto* d = first; d != last; ++d) {
+        if (!d->value.empty() && (usable(rule, *d) || event.category == Category::deadline_change)) {
+            resolved.push_back(d);
+        }
+    }
+    if (event.category == Category::deadline_change) {
+        if (rule.cancels) {
+            event.previous_due = current;
+            event.move = DueMove::cancelled;
+            current.clear();
+            return;
+        }
+        if (resolved.empty()) {
+            event.previous_due = current;
+            return;
+        }
+        const DateExpression* new_date = resolved.back();
+        const DateExpression* old_date = resolved.size() > 1 ? resolved.front() : nullptr;
+        if (old_date) {
+            // "today instead of Friday": the new date comes first.
+            const std::string between = lower_ascii(
+                input_.own_text.substr(old_date->end, new_date->start - old_date->end));
+            if (between.find("instead of") != std::string::npos ||
+                between.find("rather than") != std::string::npos) {
+                std::swap(new_date, old_date);
+            }
+        }
+        event.due = new_date->value;
+        event.previous_due = !current.empty() ? current : old_date ? old_date->value : std::string();
+    } else {
+        // The date the rule's context found; else the first one after the
+        // phrase; else the last one before it. Intervals ("next week") count
+        // from their start, the earlier and safer reading for the VA.
+        const DateExpression* due = strongest.date;
+        if (!due) {
+            for (auto* d = first; d != last && !due; ++d) {
+                if (d->start >= strongest.hit_start && usable(rule, *d)) due = d;
+            }
+            for (auto* d = last; d != first && !due; --d) {
+                if (usable(rule, *(d - 1))) due = d - 1;
+            }
+        }
+        if (!due || due->value.empty()) return;  // "ASAP": a deadline without a date
+        event.due = due->value;
+        // A stated date that differs from the thread's deadline moves it. Only
+        // the deadline the thread had before this message counts: one mail
+        // often lists several deliverables with their own dates.
+        const std::string& before = input_.current_deadline;
+        if (!before.empty() && compare_due(event.due, before) != 0) {
+            event.category = Category::deadline_change;
+            event.previous_due = before;
+        }
+        if (event.category == Category::deadline_set) {
+            current = event.due;  // what an explicit change later in the mail moves
+            return;
+        }
+    }
+    if (!event.previous_due.empty()) {
+        const int order = compare_due(event.due, event.previous_due);
+        event.move = order < 0 ? DueMove::earlier : order > 0 ? DueMove::later : DueMove::none;
+    }
+    current = event.due;
+}
+
+}  // namespace
+
+std::string_view due_move_name(DueMove move) {
+    switch (move) {
+        case DueMove::none: return "none";
+        case DueMove::earlier: return "earlier";
+        case DueMove::later: return "later";
+        case DueMove::cancelled: return "cancelled";
+    }
+    return "none";
+}
+
+int compare_due(std::string_view a, std::string_view b) {
+    const int day = a.substr(0, 10).compare(b.substr(0, 10));
+    if (day != 0) return day < 0 ? -1 : 1;
+    if (a.size() <= 10 || b.size() <= 10) return 0;
+    const auto left = parse_iso8601(std::string(a));
+    const auto right = parse_iso8601(std::string(b));
+    if (!left || !right || left->unix_seconds == right->unix_seconds) return 0;
+    return left->unix_seconds < right->unix_seconds ? -1 : 1;
+}
+
+Detection detect(const RuleSet& rules, const DetectInput& input) {
+    return Detector(rules, input).run();
+}
+
+}  // namespace casefile::core

@@ -1,0 +1,196 @@
+// The default rule set against realistic client mail: each category fires on
+// the sentence that shows it, and ordinary business mail fires nothing.
+// (Quoted text and signatures never reach detect(): see
+// tests/daemon/rules_command_integration_test.cpp for the whole path.)
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "config/rules_loader.hpp"
+#include "core/detect.hpp"
+
+namespace casefile::config {
+namespace {
+
+using core::Category;
+
+// Wednesday 2025-03-12 09:00 in Chicago (-05:00).
+constexpr core::Timestamp kWednesday{1741788000, -300};
+
+const core::RuleSet& defaults() {
+    static const core::RuleSet rules = *core::RuleSet::create(default_rules());
+    return rules;
+}
+
+struct Mail {
+    bool from_va = false;
+    bool first_in_thread = false;
+    bool outside_hours = false;
+    std::string current_deadline = {};
+};
+
+core::Detection detect(std::string_view own_text, const Mail& mail = {}) {
+    core::DetectInput input;
+    input.own_text = own_text;
+    input.date = kWednesday;
+    input.from_va = mail.from_va;
+    input.first_in_thread = mail.first_in_thread;
+    input.outside_working_hours = mail.outside_hours;
+    input.current_deadline = mail.current_deadline;
+    return core::detect(defaults(), input);
+}
+
+std::string summary(const core::Detection& detection) {
+    std::string out;
+    for (const core::Event& event : detection.events) {
+        out += std::string(core::category_name(event.category)) + " [" + event.rule + "] due=" + event.due +
+               " prev=" + event.previous_due + " \"" + event.evidence + "\"\n";
+    }
+    return out;
+}
+
+TEST(DefaultRules, DeadlineSetInAClientRequest) {
+    const auto found = detect(
+        "Hi Dana,\n\nHope your week is going well. We have the board meeting coming up and I'd\n"
+        "like the slides to reflect the new pricing. Could you send me the updated deck\n"
+        "by Friday at 3pm? Let me know if anything is unclear.\n\nThanks",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].due, "2025-03-14T15:00:00-05:00");
+    EXPECT_EQ(found.events[0].evidence,
+              "Could you send me the updated deck\nby Friday at 3pm?");
+}
+
+TEST(DefaultRules, DeadlineDueAndAsap) {
+    const auto due = detect("Quick note on the grant application. The budget narrative is due March 20th, "
+                            "so please keep that week clear.");
+    ASSERT_EQ(due.events.size(), 1u) << summary(due);
+    EXPECT_EQ(due.events[0].due, "2025-03-20");
+
+    const auto asap = detect("The venue called again. Please confirm the catering numbers with them ASAP, "
+                             "they are holding the room for us.");
+    ASSERT_EQ(asap.events.size(), 1u) << summary(asap);
+    EXPECT_EQ(asap.events[0].category, Category::deadline_set);
+    EXPECT_EQ(asap.events[0].due, "");
+}
+
+TEST(DefaultRules, VaCommitmentIsADeadline) {
+    const auto found = detect("Thanks Bob, got it. I'll send the cleaned-up spreadsheet tomorrow morning.",
+                              Mail{.from_va = true});
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].rule, "deadline-commitment");
+}
+
+TEST(DefaultRules, DeadlineChangeWithAndWithoutTheWordDeadline) {
+    const auto push = detect("Hi Dana, things got busy on our end. Can we push the review to next "
+                             "Wednesday instead? Sorry for the shuffle.",
+                             Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(push.events.size(), 1u) << summary(push);
+    EXPECT_EQ(push.events[0].category, Category::deadline_change);
+    EXPECT_EQ(push.events[0].due, "2025-03-19");
+    EXPECT_EQ(push.events[0].previous_due, "2025-03-14");
+    EXPECT_EQ(push.events[0].move, core::DueMove::later);
+
+    const auto sooner = detect("Change of plans, my boss moved the pitch up. Actually I need this today "
+                               "instead of Friday.");
+    ASSERT_EQ(sooner.events.size(), 1u) << summary(sooner);
+    EXPECT_EQ(sooner.events[0].category, Category::deadline_change);
+    EXPECT_EQ(sooner.events[0].due, "2025-03-12");
+    EXPECT_EQ(sooner.events[0].previous_due, "2025-03-14");
+    EXPECT_EQ(sooner.events[0].move, core::DueMove::earlier);
+
+    // No "deadline", no "move": a new date against the thread's deadline.
+    const auto restated = detect("Thanks for the draft. Please send the final version by Monday.",
+                                 Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(restated.events.size(), 1u) << summary(restated);
+    EXPECT_EQ(restated.events[0].category, Category::deadline_change);
+    EXPECT_EQ(restated.events[0].previous_due, "2025-03-14");
+}
+
+TEST(DefaultRules, ScopeAddAndRemoveInAThreadUnderWay) {
+    const auto add = detect("The first draft looks great, thank you! One more thing: could you also pull "
+                            "the Q3 numbers into the appendix? Please add the March figures to the summary too.");
+    ASSERT_EQ(add.events.size(), 2u) << summary(add);
+    EXPECT_EQ(add.events[0].category, Category::scope_add);
+    EXPECT_EQ(add.events[1].category, Category::scope_add);
+
+    const auto drop = detect("We talked internally and decided to simplify. No need for the competitor "
+                             "summary anymore, just the pricing table.");
+    ASSERT_EQ(drop.events.size(), 1u) << summary(drop);
+    EXPECT_EQ(drop.events[0].category, Category::scope_remove);
+}
+
+TEST(DefaultRules, FirstMessageSayingAlsoIsNotAScopeChange) {
+    const auto found = detect("Hi Dana, welcome aboard! Could you set up the shared inbox, and could you "
+                              "also build a simple onboarding checklist for new hires?",
+                              Mail{.first_in_thread = true});
+    EXPECT_TRUE(found.events.empty()) << summary(found);
+}
+
+TEST(DefaultRules, AgreementEscalationPayment) {
+    const auto agree = detect("I read through the proposal last night. Approved, go ahead with the "
+                              "revised layout at the quoted $450.");
+    ASSERT_EQ(agree.events.size(), 1u) << summary(agree);
+    EXPECT_EQ(agree.events[0].category, Category::agreement);
+
+    const auto question = detect("Would the new layout work for the Berlin office too? Does that work for you?");
+    EXPECT_TRUE(question.events.empty()) << summary(question);
+
+    const auto angry = detect("Dana, I've asked three times for the updated contact list. This is "
+                              "really not acceptable when we are paying for priority support.");
+    ASSERT_EQ(angry.events.size(), 2u) << summary(angry);
+    EXPECT_EQ(angry.events[0].category, Category::escalation);
+    EXPECT_EQ(angry.events[1].category, Category::escalation);
+
+    const auto invoice = detect("Accounts flagged that invoice 1042 is still outstanding. Could you resend it "
+                                "with our new PO number on it?");
+    ASSERT_GE(invoice.events.size(), 1u) << summary(invoice);
+    EXPECT_EQ(invoice.events[0].category, Category::payment);
+}
+
+TEST(DefaultRules, BoundaryOnlyOutsideWorkingHours) {
+    const std::string text = "Sorry for the late mail. I need the investor list tonight, it's urgent - call me "
+                             "if anything is missing.";
+    const auto late = detect(text, Mail{.outside_hours = true});
+    bool boundary = false;
+    for (const auto& event : late.events) boundary |= event.category == Category::boundary;
+    EXPECT_TRUE(boundary) << summary(late);
+    for (const auto& event : detect(text).events) EXPECT_NE(event.category, Category::boundary);
+}
+
+TEST(DefaultRules, OrdinaryMailFiresNothing) {
+    const char* quiet[] = {
+        // A meeting invitation with no deliverable.
+        "Hi Dana, are you free for a quick call on Thursday at 2pm to go over the onboarding plan? "
+        "I'll send a calendar invite once you confirm a time.",
+        "Can we meet on Friday before lunch? I'd like to catch up about next quarter.",
+        // No deadline, no rush.
+        "Whenever you get a chance, could you tidy up the shared drive? No rush, there's no deadline "
+        "on this one.",
+        // Chit-chat, thanks, out of office.
+        "Thanks so much for your help last week, the event went really well and everyone loved the "
+        "gift bags.",
+        "I'll be out of the office until Monday with limited access to email.",
+        "At the end of the day it's your call how you organise the folders.",
+        "The report you sent on Tuesday was great. We presented it to the board yesterday.",
+        "Hope you had a nice weekend! The weather here was lovely.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
+TEST(DefaultRules, NewsletterFiresNothing) {
+    core::DetectInput input;
+    input.own_text = "Last chance! Register by Friday to save 20% on our Spring Summit. Payment plans "
+                     "available - act now, seats are going ASAP.";
+    input.date = kWednesday;
+    input.bulk = core::is_bulk_mail({.list_unsubscribe = "<https://news.example/u?x=1>"});
+    EXPECT_TRUE(core::detect(defaults(), input).events.empty());
+}
+
+}  // namespace
+}  // namespace casefile::config

@@ -1,0 +1,270 @@
+// The rules engine's mechanics with small hand-written rules: whole-word
+// phrases, contexts, exclusions, senders, the first message of a thread, bulk
+// mail, and deadline history. Realistic mail against the default rule set is
+// in tests/config/default_rules_test.cpp.
+#include "core/detect.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/expect_ok.hpp"
+
+namespace casefile::core {
+namespace {
+
+// Wednesday 2025-03-12 09:00 in Chicago (-05:00).
+constexpr Timestamp kWednesday{1741788000, -300};
+
+Rule rule(std::string id, Category category, std::vector<std::string> phrases,
+          std::vector<RuleContext> contexts = {}, std::vector<std::string> exclusions = {}) {
+    Rule out;
+    out.id = std::move(id);
+    out.category = category;
+    out.phrases = std::move(phrases);
+    out.contexts = std::move(contexts);
+    out.exclusions = std::move(exclusions);
+    return out;
+}
+
+RuleSet rule_set(std::vector<Rule> rules) {
+    auto created = RuleSet::create(std::move(rules));
+    EXPECT_TRUE(created.has_value()) << created.error().message;
+    return created ? std::move(*created) : *RuleSet::create({});
+}
+
+Detection run(const RuleSet& rules, std::string_view text, DetectInput input = {}) {
+    input.own_text = text;
+    input.date = kWednesday;
+    input.explain = true;
+    return detect(rules, input);
+}
+
+const RuleSet& deadline_rules() {
+    static const RuleSet rules = rule_set({
+        rule("by-date", Category::deadline_set, {"by"}, {RuleContext::date_after}, {"no rush", "meeting"}),
+        rule("asap", Category::deadline_set, {"asap"}),
+        rule("move", Category::deadline_change, {"push the"}, {RuleContext::resolved_date}),
+        rule("also", Category::scope_add, {"could you also"}),
+    });
+    return rules;
+}
+
+TEST(Detect, PhraseMatchesWholeWordsOnly) {
+    const RuleSet rules = rule_set({rule("r", Category::payment, {"rate"})});
+    EXPECT_TRUE(run(rules, "Maybe we can talk about it separately.").events.empty());
+    EXPECT_TRUE(run(rules, "We will celebrate tomorrow.").events.empty());
+    const auto found = run(rules, "Fine. What is your RATE for this?");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].evidence, "What is your RATE for this?");
+    EXPECT_EQ(found.events[0].start, 6u);
+    EXPECT_EQ(found.events[0].end, 33u);
+}
+
+TEST(Detect, WildcardStandsForOneWord) {
+    const RuleSet rules = rule_set({rule("r", Category::escalation, {"asked you * times"})});
+    EXPECT_EQ(run(rules, "I have asked you three times now.").events.size(), 1u);
+    EXPECT_TRUE(run(rules, "I asked you many many times.").events.empty());
+}
+
+TEST(Detect, PhraseDoesNotCrossSentences) {
+    const RuleSet rules = rule_set({rule("r", Category::agreement, {"go ahead"})});
+    EXPECT_TRUE(run(rules, "Please let me know before you go. Ahead of time is best.").events.empty());
+}
+
+TEST(Detect, DateRightAfterThePhraseResolvesTheDeadline) {
+    const auto found = run(deadline_rules(), "Hi Dana. Could you send the deck by Friday? Thanks.");
+    ASSERT_EQ(found.events.size(), 1u);
+    const Event& event = found.events[0];
+    EXPECT_EQ(event.category, Category::deadline_set);
+    EXPECT_EQ(event.evidence, "Could you send the deck by Friday?");
+    EXPECT_EQ(event.due, "2025-03-14");
+    EXPECT_EQ(event.previous_due, "");
+    EXPECT_EQ(event.rule, "by-date");
+    EXPECT_DOUBLE_EQ(event.confidence, 0.8);
+}
+
+TEST(Detect, DateFarFromThePhraseIsANearMiss) {
+    const auto found = run(deadline_rules(), "This was sent by Bob from accounting on Friday.");
+    EXPECT_TRUE(found.events.empty());
+    ASSERT_EQ(found.near_misses.size(), 1u);
+    EXPECT_EQ(found.near_misses[0].rule, "by-date");
+    EXPECT_EQ(found.near_misses[0].reason, "needs a date expression right after the phrase");
+}
+
+TEST(Detect, PastDatesAreNoDeadline) {
+    EXPECT_TRUE(run(deadline_rules(), "The notes were done by last Tuesday.").events.empty());
+}
+
+TEST(Detect, ExclusionInTheSentenceBlocksTheRule) {
+    const auto found = run(deadline_rules(), "No rush at all, by Friday would be lovely.");
+    EXPECT_TRUE(found.events.empty());
+    ASSERT_EQ(found.near_misses.size(), 1u);
+    EXPECT_EQ(found.near_misses[0].reason, "excluded by \"No rush\"");
+    // In another sentence the exclusion does not apply.
+    EXPECT_EQ(run(deadline_rules(), "No rush on the logo. The deck by Friday please.").events.size(), 1u);
+}
+
+TEST(Detect, AsapIsADeadlineWithoutADate) {
+    const auto found = run(deadline_rules(), "Please get the contract back to me ASAP.");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].due, "");
+}
+
+TEST(Detect, AStatedDateThatDiffersFromTheThreadDeadlineIsAChange) {
+    DetectInput input;
+    input.current_deadline = "2025-03-14";
+    const auto found = run(deadline_rules(), "Could you send the deck by Monday?", input);
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].category, Category::deadline_change);
+    EXPECT_EQ(found.events[0].due, "2025-03-17");
+    EXPECT_EQ(found.events[0].previous_due, "2025-03-14");
+    EXPECT_EQ(found.events[0].move, DueMove::later);
+
+    const auto same = run(deadline_rules(), "Just a reminder: the deck by Friday.", input);
+    ASSERT_EQ(same.events.size(), 1u);
+    EXPECT_EQ(same.events[0].category, Category::deadline_set);
+}
+
+TEST(Detect, ChangeFromOneDateToAnotherRecordsBoth) {
+    const auto found = run(deadline_rules(), "Can we push the review from Thursday to next Wednesday?");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].category, Category::deadline_change);
+    EXPECT_EQ(found.events[0].due, "2025-03-19");
+    EXPECT_EQ(found.events[0].previous_due, "2025-03-13");
+    EXPECT_EQ(found.events[0].move, DueMove::later);
+}
+
+TEST(Detect, SeveralDeliverablesInOneMessageKeepTheirOwnDates) {
+    const auto found = run(deadline_rules(), "The draft by Friday please. The final deck by Thursday.");
+    ASSERT_EQ(found.events.size(), 2u);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[1].category, Category::deadline_set);
+    EXPECT_EQ(found.events[1].due, "2025-03-13");
+}
+
+TEST(Detect, AnExplicitChangeComparesWithTheDeadlineSetEarlierInTheMessage) {
+    const auto found = run(deadline_rules(), "The draft by Friday please. Sorry, push the draft to Monday.");
+    ASSERT_EQ(found.events.size(), 2u);
+    EXPECT_EQ(found.events[1].category, Category::deadline_change);
+    EXPECT_EQ(found.events[1].previous_due, "2025-03-14");
+    EXPECT_EQ(found.events[1].move, DueMove::later);
+}
+
+TEST(Detect, TheDateAfterThePhraseIsTheDueDate) {
+    const RuleSet rules = rule_set({rule("due", Category::deadline_set, {"due"}, {RuleContext::date})});
+    const auto found = run(rules, "On March 13 we agreed the report, due Friday, March 21.");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].due, "2025-03-21");
+}
+
+TEST(Detect, FirstMessageOfAThreadIsNeverAScopeChange) {
+    DetectInput first;
+    first.first_in_thread = true;
+    const auto found = run(deadline_rules(), "Could you also book the venue?", first);
+    EXPECT_TRUE(found.events.empty());
+    ASSERT_EQ(found.near_misses.size(), 1u);
+    EXPECT_EQ(run(deadline_rules(), "Could you also book the venue?").events.size(), 1u);
+}
+
+TEST(Detect, BulkMailFiresNothing) {
+    DetectInput bulk;
+    bulk.bulk = true;
+    EXPECT_TRUE(run(deadline_rules(), "Register by Friday! Seats go ASAP.", bulk).events.empty());
+}
+
+TEST(Detect, SenderRestrictsWhoseMailARuleReads) {
+    Rule va_only = rule("mine", Category::deadline_set, {"i'll send"}, {RuleContext::date});
+    va_only.sender = RuleSender::va;
+    const RuleSet rules = rule_set({va_only});
+    DetectInput from_va;
+    from_va.from_va = true;
+    EXPECT_EQ(run(rules, "I'll send it over tomorrow.", from_va).events.size(), 1u);
+    EXPECT_TRUE(run(rules, "I'll send it over tomorrow.").events.empty());
+}
+
+TEST(Detect, OutsideHoursContext) {
+    const RuleSet rules = rule_set({rule("late", Category::boundary, {"tonight"}, {RuleContext::outside_hours})});
+    DetectInput late;
+    late.outside_working_hours = true;
+    EXPECT_EQ(run(rules, "I need this tonight.", late).events.size(), 1u);
+    EXPECT_TRUE(run(rules, "I need this tonight.").events.empty());
+}
+
+TEST(Detect, RulesOnOneSentenceAndCategoryCombine) {
+    Rule first = rule("a", Category::escalation, {"unacceptable"});
+    first.weight = 0.5;
+    Rule second = rule("b", Category::escalation, {"third time"});
+    second.weight = 0.6;
+    const auto found = run(rule_set({first, second}), "This is unacceptable, for the third time.");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].rule, "b");
+    EXPECT_DOUBLE_EQ(found.events[0].confidence, 0.8);
+}
+
+TEST(Detect, CancellingRuleDropsTheDeadline) {
+    Rule cancel = rule("off", Category::deadline_change, {"deadline is off"});
+    cancel.cancels = true;
+    DetectInput input;
+    input.current_deadline = "2025-03-14";
+    const auto found = run(rule_set({cancel}), "Good news: the deadline is off.", input);
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].move, DueMove::cancelled);
+    EXPECT_EQ(found.events[0].previous_due, "2025-03-14");
+    EXPECT_EQ(found.events[0].due, "");
+}
+
+TEST(Detect, PatternsMatchInsideOneSentence) {
+    Rule pattern;
+    pattern.id = "re";
+    pattern.category = Category::payment;
+    pattern.patterns = {"inv(oice)?[- ]?#?\\d+"};
+    const auto found = run(rule_set({pattern}), "Hi. Attached is INV-1042 for March.");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].evidence, "Attached is INV-1042 for March.");
+}
+
+TEST(RuleSetCreate, RejectsBadRulesNamingThem) {
+    Rule bad = rule("x", Category::payment, {"* rate"});
+    auto created = RuleSet::create({bad});
+    ASSERT_FALSE(created.has_value());
+    EXPECT_NE(created.error().message.find("rule \"x\""), std::string::npos) << created.error().message;
+
+    Rule regex;
+    regex.id = "y";
+    regex.patterns = {"(unclosed"};
+    EXPECT_FALSE(RuleSet::create({regex}).has_value());
+    EXPECT_FALSE(RuleSet::create({rule("z", Category::payment, {"a"}), rule("z", Category::payment, {"b"})}));
+    Rule heavy = rule("w", Category::payment, {"a"});
+    heavy.weight = 1.5;
+    EXPECT_FALSE(RuleSet::create({heavy}).has_value());
+}
+
+TEST(RuleSetCreate, DisabledRulesAreDropped) {
+    Rule off = rule("off", Category::payment, {"invoice"});
+    off.enabled = false;
+    const RuleSet rules = rule_set({off});
+    EXPECT_TRUE(rules.rules().empty());
+    EXPECT_TRUE(run(rules, "The invoice is attached.").events.empty());
+}
+
+TEST(CompareDue, DatesAndDateTimes) {
+    EXPECT_LT(compare_due("2025-03-13", "2025-03-14"), 0);
+    EXPECT_GT(compare_due("2025-04-01", "2025-03-14"), 0);
+    EXPECT_EQ(compare_due("2025-03-14", "2025-03-14T17:00:00-05:00"), 0);
+    EXPECT_LT(compare_due("2025-03-14T12:00:00-05:00", "2025-03-14T17:00:00-05:00"), 0);
+}
+
+TEST(IsBulkMail, HeadersAndAutomatedSenders) {
+    EXPECT_FALSE(is_bulk_mail({}));
+    EXPECT_FALSE(is_bulk_mail({.from_address = "bob@acme.example"}));
+    EXPECT_TRUE(is_bulk_mail({.list_id = "<news.acme.example>"}));
+    EXPECT_TRUE(is_bulk_mail({.list_unsubscribe = "<mailto:leave@x.example>"}));
+    EXPECT_TRUE(is_bulk_mail({.precedence = " Bulk"}));
+    EXPECT_FALSE(is_bulk_mail({.precedence = "first-class"}));
+    EXPECT_TRUE(is_bulk_mail({.auto_submitted = "auto-generated"}));
+    EXPECT_FALSE(is_bulk_mail({.auto_submitted = "no"}));
+    EXPECT_TRUE(is_bulk_mail({.from_address = "no-reply@billing.example"}));
+}
+
+}  // namespace
+}  // namespace casefile::core
