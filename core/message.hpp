@@ -47,6 +47,9 @@ struct ParsedMessage {
     std::string text;               // the whole readable body text, UTF-8
     TextZones zones;
     std::vector<Attachment> attachments;
+    // A newsletter, list or automated notice (List-Id, Precedence,
+    // Auto-Submitted, a no-reply sender): kept, but never classified.
+    bool bulk = false;
     // Each problem met while parsing, as a sentence. A message with warnings is
     // still stored and shown; nothing is dropped because of them.
     std::vector<std::string> warnings;

@@ -11,6 +11,7 @@
 #include "parsers/mime_guard.hpp"
 #include "parsers/mime_tree.hpp"
 #include "parsers/zones.hpp"
+#include "core/detect.hpp"
 
 namespace casefile::parsers {
 namespace {
@@ -143,6 +144,25 @@ void read_headers(const HeaderBlock& headers, const MimeLimits& limits, core::Pa
         auto addresses = parse_address_list(from->value.substr(0, limits.max_line_bytes));
         if (!addresses.empty()) message.from = std::move(addresses.front());
     }
+    // Newsletters, lists and automated notices: detection leaves them alone.
+    const auto header_value = [&](const char* name) -> std::string_view {
+        const HeaderField* field = headers.find(name);
+        if (field == nullptr) return {};
+        std::string_view value = field->value;
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r' ||
+                                  value.back() == '\n')) {
+            value.remove_suffix(1);
+        }
+        return value;
+    };
+    core::BulkSignals signals;
+    signals.list_id = header_value("List-Id");
+    signals.list_unsubscribe = header_value("List-Unsubscribe");
+    signals.precedence = header_value("Precedence");
+    signals.auto_submitted = header_value("Auto-Submitted");
+    signals.from_address = message.from.address;
+    message.bulk = core::is_bulk_mail(signals);
     // RFC 5322 allows one To and one Cc; when a mailer repeats them, every
     // recipient still counts.
     for (const auto& field : headers.fields) {
