@@ -1,6 +1,7 @@
 // IMAP APPEND against a real Dovecot (tests/support/dovecot_sandbox.hpp): the
 // digest lands byte for byte in the chosen folder, unread, with LITERAL+ and
-// without it; a missing folder is refused.
+// without it; deliver_digest's "imap" delivery end to end; a missing folder
+// is reported, not created.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "daemon/digest_delivery.hpp"
 #include "daemon/imap_session.hpp"
 #include "support/dovecot_sandbox.hpp"
 #include "support/expect_ok.hpp"
@@ -182,6 +184,56 @@ TEST_F(ImapAppend, AMissingFolderIsRefusedAndTheSessionGoesOn) {
         << appended.error().message;
     EXPECT_OK(session->noop());
     session->logout();
+}
+
+TEST_F(ImapAppend, DeliverDigestThroughImap) {
+    ASSERT_OK(dovecot_->create_folder("casefile"));
+    config::DigestSettings digest;
+    digest.delivery = "imap";
+    digest.folder = "casefile";
+    digest.account = "work";
+    config::AccountSettings other = account();
+    other.name = "other";
+    other.url = "imap://127.0.0.1:1";  // must not be used
+    // LF line ends in: CRLF on the server.
+    std::string with_lf = digest_message("2024-03-16");
+    for (std::size_t at = with_lf.find("\r\n"); at != std::string::npos; at = with_lf.find("\r\n", at)) {
+        with_lf.erase(at, 1);
+    }
+    ASSERT_OK(deliver_digest(digest, {other, account()}, with_lf));
+    const auto messages = read_back("casefile");
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_EQ(messages[0], digest_message("2024-03-16"));
+    EXPECT_EQ(flag_lines("casefile"), std::vector<std::string>{"flags:"});
+
+    // The default folder is INBOX, the default account the first.
+    digest.folder.clear();
+    digest.account.clear();
+    ASSERT_OK(deliver_digest(digest, {account()}, digest_message("2024-03-17")));
+    ASSERT_EQ(read_back("INBOX").size(), 1u);
+}
+
+TEST_F(ImapAppend, DeliverDigestToAMissingFolderIsPermanent) {
+    config::DigestSettings digest;
+    digest.delivery = "imap";
+    digest.folder = "Digests";
+    auto delivered = deliver_digest(digest, {account()}, digest_message("2024-03-18"));
+    ASSERT_FALSE(delivered);
+    EXPECT_FALSE(delivered.error().transient);
+    EXPECT_NE(delivered.error().message.find("Digests"), std::string::npos);
+    EXPECT_NE(delivered.error().message.find("does not exist"), std::string::npos);
+    EXPECT_EQ(delivered.error().message.find(dovecot_->password()), std::string::npos);
+    EXPECT_TRUE(read_back("INBOX").empty());
+}
+
+TEST_F(ImapAppend, DeliverDigestWithTheServerDownIsTransient) {
+    config::DigestSettings digest;
+    digest.delivery = "imap";
+    const config::AccountSettings settings = account();
+    ASSERT_OK(dovecot_->stop());
+    auto delivered = deliver_digest(digest, {settings}, digest_message("2024-03-19"));
+    ASSERT_FALSE(delivered);
+    EXPECT_TRUE(delivered.error().transient) << delivered.error().message;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,9 +16,11 @@
 #include <thread>
 #include <vector>
 
+#include "daemon/digest_delivery.hpp"
 #include "daemon/smtp_sender.hpp"
 #include "support/expect_ok.hpp"
 #include "support/smtp_sandbox.hpp"
+#include "support/temp_dir.hpp"
 
 namespace casefile::daemon {
 namespace {
@@ -262,6 +265,41 @@ TEST(SmtpSender, NothingListeningIsTransientAndQuick) {
     EXPECT_NE(sent.error().message.find("cannot connect to 127.0.0.1:"), std::string::npos)
         << sent.error().message;
     EXPECT_LT(took, std::chrono::seconds(3));
+}
+
+// deliver_digest's "smtp" delivery as configured: From/To from [digest], the
+// password from a 0600 file, LF line ends in and CRLF on the server.
+TEST(SmtpSender, DeliverDigestThroughSmtp) {
+    SmtpOptions options;
+    options.auth = std::string("dana:") + kPassword;
+    auto smtp = SmtpSandbox::start(options);
+    ASSERT_OK(smtp);
+    testing::TempDir directory;
+    const std::string password_file = directory.file("smtp.pass");
+    {
+        std::ofstream out(password_file);
+        out << kPassword << "\n";
+    }
+    ::chmod(password_file.c_str(), 0600);
+    config::DigestSettings digest;
+    digest.delivery = "smtp";
+    digest.to = "dana@reyes-va.example";
+    digest.from = "casefile <casefile@reyes-va.example>";
+    digest.from_address = "casefile@reyes-va.example";
+    digest.smtp_url = "smtp://127.0.0.1:" + std::to_string(smtp->port());
+    digest.tls = config::TlsMode::none;
+    digest.smtp_user = "dana";
+    digest.smtp_secret.password_file = password_file;
+    DeliveryOptions delivery;
+    delivery.smtp = quick_timeouts();
+    ASSERT_OK(deliver_digest(digest, {}, "Subject: d\n\n.\nbody\n", delivery));
+    ASSERT_TRUE(smtp->wait_for(1, std::chrono::seconds(5)));
+    const auto received = smtp->received();
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].bytes, "Subject: d\r\n\r\n.\r\nbody\r\n");
+    EXPECT_EQ(received[0].mail_from, "casefile@reyes-va.example");
+    EXPECT_EQ(received[0].rcpt_tos, std::vector<std::string>{"dana@reyes-va.example"});
+    EXPECT_EQ(received[0].auth_user, "dana");
 }
 
 TEST(SmtpSender, RefusesAddressesThatCouldInjectCommands) {
