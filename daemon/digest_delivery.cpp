@@ -188,6 +188,11 @@ DeliveryResult<void> deliver_digest(const config::DigestSettings& digest,
                                     const std::vector<config::AccountSettings>& accounts,
                                     std::string_view message, const DeliveryOptions& options) {
     const std::string normalized = normalize_crlf(message);
+    // RFC 5321 §4.5.2 and RFC 3501 §4.3 both exclude NUL; a digest holding one
+    // is a composing bug that no retry fixes.
+    if (digest.delivery != "file" && normalized.find('\0') != std::string::npos) {
+        return permanent_failure("the digest contains a NUL byte, which mail cannot carry");
+    }
     if (digest.delivery == "smtp") return deliver_by_smtp(digest, normalized, options);
     if (digest.delivery == "imap") return deliver_by_imap(digest, accounts, normalized, options);
     if (digest.delivery == "file") return write_file_atomically(expand_path(digest.file), normalized);

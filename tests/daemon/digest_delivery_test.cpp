@@ -134,6 +134,19 @@ TEST(DigestDelivery, AnUnreadableSmtpSecretIsPermanentAndSendsNothing) {
         << delivered.error().message;
 }
 
+TEST(DigestDelivery, ANulByteIsPermanentBeforeAnyConnection) {
+    config::DigestSettings digest;
+    digest.delivery = "imap";
+    config::AccountSettings account;
+    account.name = "work";
+    account.url = "imap://127.0.0.1:1";
+    account.secret.inline_password = "unused";
+    auto delivered = deliver_digest(digest, {account}, std::string("a\0b\r\n", 5));
+    ASSERT_FALSE(delivered);
+    EXPECT_FALSE(delivered.error().transient);
+    EXPECT_NE(delivered.error().message.find("NUL"), std::string::npos) << delivered.error().message;
+}
+
 TEST(DigestDelivery, UnknownDeliveryIsPermanent) {
     config::DigestSettings digest;
     digest.delivery = "carrier-pigeon";
