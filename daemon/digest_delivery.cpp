@@ -1,14 +1,13 @@
 #include "daemon/digest_delivery.hpp"
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-
-#include <spdlog/spdlog.h>
 
 #include "daemon/paths.hpp"
 #include "daemon/secrets.hpp"
@@ -32,7 +31,7 @@ DeliveryUnexpected file_failure(const std::string& what, const std::string& path
 
 // Closes the descriptor and removes the temporary file unless it was renamed.
 class TemporaryFile {
-public:
+  public:
     TemporaryFile(int descriptor, std::string path)
         : descriptor_(descriptor), path_(std::move(path)) {}
     ~TemporaryFile() {
@@ -51,13 +50,13 @@ public:
     }
     void keep() { path_.clear(); }
 
-private:
+  private:
     int descriptor_;
     std::string path_;
 };
 
-DeliveryResult<void> deliver_by_smtp(const config::DigestSettings& digest,
-                                     std::string_view message, const DeliveryOptions& options) {
+DeliveryResult<void> deliver_by_smtp(const config::DigestSettings& digest, std::string_view message,
+                                     const DeliveryOptions& options) {
     SmtpTarget target;
     target.url = digest.smtp_url;
     target.tls = digest.tls;
@@ -98,9 +97,9 @@ DeliveryResult<void> deliver_by_imap(const config::DigestSettings& digest,
                                      std::string_view message, const DeliveryOptions& options) {
     const config::AccountSettings* account = find_account(digest, accounts);
     if (account == nullptr) {
-        return permanent_failure(digest.account.empty()
-                                     ? "delivery = \"imap\" needs an [[account]] to put the digest in"
-                                     : "no [[account]] is named \"" + digest.account + "\"");
+        return permanent_failure(
+            digest.account.empty() ? "delivery = \"imap\" needs an [[account]] to put the digest in"
+                                   : "no [[account]] is named \"" + digest.account + "\"");
     }
     const std::string folder = digest.folder.empty() ? "INBOX" : digest.folder;
     const std::string where = "folder \"" + folder + "\" of account \"" + account->name + "\"";
@@ -108,8 +107,8 @@ DeliveryResult<void> deliver_by_imap(const config::DigestSettings& digest,
     // As connect_account does, but a secret that cannot be read is the VA's
     // to fix, while a server that cannot be reached may come back.
     const bool xoauth2 = account->auth == "xoauth2";
-    auto secret = resolve_secret(account->secret, "account \"" + account->name + "\" " +
-                                                      (xoauth2 ? "token" : "password"));
+    auto secret = resolve_secret(
+        account->secret, "account \"" + account->name + "\" " + (xoauth2 ? "token" : "password"));
     if (!secret) return permanent_failure(secret.error().message);
     ImapConnectSettings settings;
     settings.url = account->url;
@@ -119,9 +118,10 @@ DeliveryResult<void> deliver_by_imap(const config::DigestSettings& digest,
     settings.tls = account->tls;
     settings.ca_file = account->ca_file;
     if (account->tls == config::TlsMode::none) {
-        spdlog::warn("account {}: tls = \"none\": the password and the digest cross the network "
-                     "in clear text",
-                     account->name);
+        spdlog::warn(
+            "account {}: tls = \"none\": the password and the digest cross the network "
+            "in clear text",
+            account->name);
     }
     auto session = ImapSession::open(settings, options.imap);
     if (!session) return transient_failure(session.error().message);
@@ -158,10 +158,12 @@ DeliveryResult<void> write_file_atomically(const std::string& path, std::string_
     // rename across file systems is not atomic, and fails).
     std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     const int descriptor = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (descriptor < 0) return file_failure("create a temporary file in", directory.string(), errno);
+    if (descriptor < 0)
+        return file_failure("create a temporary file in", directory.string(), errno);
     TemporaryFile temporary(descriptor, pattern);
     // mkostemp creates 0600 already; say so, whatever the umask did.
-    if (::fchmod(descriptor, S_IRUSR | S_IWUSR) != 0) return file_failure("protect", pattern, errno);
+    if (::fchmod(descriptor, S_IRUSR | S_IWUSR) != 0)
+        return file_failure("protect", pattern, errno);
     while (!bytes.empty()) {
         const ssize_t written = ::write(descriptor, bytes.data(), bytes.size());
         if (written < 0 && errno == EINTR) continue;
@@ -195,7 +197,8 @@ DeliveryResult<void> deliver_digest(const config::DigestSettings& digest,
     }
     if (digest.delivery == "smtp") return deliver_by_smtp(digest, normalized, options);
     if (digest.delivery == "imap") return deliver_by_imap(digest, accounts, normalized, options);
-    if (digest.delivery == "file") return write_file_atomically(expand_path(digest.file), normalized);
+    if (digest.delivery == "file")
+        return write_file_atomically(expand_path(digest.file), normalized);
     return permanent_failure("[digest] delivery must be \"smtp\", \"imap\" or \"file\", not \"" +
                              digest.delivery + "\"");
 }

@@ -39,7 +39,8 @@ struct DeliveryOptions {
 // On failure, DeliveryFailure::transient says whether trying again later can
 // help (a down server, a timeout, a 4xx reply, a full disk) or the VA must
 // change something (a 5xx reply, a bad secret source, a missing folder, an
-// unwritable directory, a NUL byte in the message for smtp or imap). Messages never hold the password or the message.
+// unwritable directory, a NUL byte in the message for smtp or imap). Messages never hold the
+// password or the message.
 DeliveryResult<void> deliver_digest(const config::DigestSettings& digest,
                                     const std::vector<config::AccountSettings>& accounts,
                                     std::string_view message, const DeliveryOptions& options = {});

@@ -101,7 +101,8 @@ core::Result<imap::Response> ImapSession::run_parts(const std::string& tag,
                                                     const UntaggedHandler& on_untagged) {
     const std::string& first = parts.front().bytes;
     const std::size_t verb_start = std::min(first.size(), tag.size() + 1);
-    const std::string verb = first.substr(verb_start, first.find_first_of(" \r", verb_start) - verb_start);
+    const std::string verb =
+        first.substr(verb_start, first.find_first_of(" \r", verb_start) - verb_start);
     const auto refused = [&](const imap::Response& response) {
         std::string message = "the IMAP server refused " + verb + ": " + server_said(response);
         // RFC 3501 §7.1: TRYCREATE means the target mailbox does not exist.
@@ -125,7 +126,8 @@ core::Result<imap::Response> ImapSession::run_parts(const std::string& tag,
                                   " before casefile had sent all of it");
             }
             if (response->status == imap::Status::Bye) {
-                return core::fail("the IMAP server closed the connection: " + server_said(*response));
+                return core::fail("the IMAP server closed the connection: " +
+                                  server_said(*response));
             }
             if (on_untagged) on_untagged(std::move(*response));
         }
@@ -330,8 +332,11 @@ core::Result<void> ImapSession::append(const std::string& mailbox, std::string_v
     const std::string tag = next_tag();
     // No flag list and no date-time: the digest must arrive unread (§6.3.11:
     // flags are optional, the server sets the internal date itself).
-    auto parts = imap::CommandBuilder(tag, "APPEND", mode).astring(*wire_name).literal(message).finish();
-    if (!parts) return core::fail("cannot put the message into " + mailbox + ": " + parts.error().message);
+    auto parts =
+        imap::CommandBuilder(tag, "APPEND", mode).astring(*wire_name).literal(message).finish();
+    if (!parts) {
+        return core::fail("cannot put the message into " + mailbox + ": " + parts.error().message);
+    }
     auto done = run_parts(tag, *parts, nullptr);
     if (!done) return core::Unexpected(done.error());
     return core::ok();

@@ -107,9 +107,9 @@ private:
     // Sends `parts` (built with `tag`), waiting for the server's "+" after
     // each part that asks for it (RFC 3501 §7.5), then reads until the tagged
     // response, as run() does.
-    core::Result<parsers::imap::Response> run_parts(const std::string& tag,
-                                                    const std::vector<parsers::imap::CommandPart>& parts,
-                                                    const UntaggedHandler& on_untagged);
+    core::Result<parsers::imap::Response> run_parts(
+        const std::string& tag, const std::vector<parsers::imap::CommandPart>& parts,
+        const UntaggedHandler& on_untagged);
     // Reads until one response is complete.
     core::Result<parsers::imap::Response> read_response(std::chrono::milliseconds timeout,
                                                         int wake_descriptor = -1,

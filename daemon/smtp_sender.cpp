@@ -36,7 +36,7 @@ int watch_conversation(CURL*, curl_infotype type, char* data, size_t size, void*
         // AUTH LOGIN sends the user and password as lines of their own:
         // anything that is not a command verb stays part of the AUTH.
         static constexpr std::string_view verbs[] = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL",
-                                                     "RCPT", "DATA", "QUIT", "RSET", "NOOP"};
+                                                     "RCPT", "DATA", "QUIT",     "RSET", "NOOP"};
         for (const std::string_view verb : verbs) {
             if (text.size() > verb.size() && text.substr(0, verb.size()) == verb &&
                 (text[verb.size()] == ' ' || text[verb.size()] == '\r')) {
@@ -121,8 +121,8 @@ DeliveryUnexpected describe_failure(CURLcode code, long reply_code, const std::s
                 "the server does not offer STARTTLS, and tls is required (nothing was sent; use "
                 "an smtps:// URL, or tls = \"none\" only for a relay on this machine)");
         case CURLE_LOGIN_DENIED:
-            return permanent_failure(prefix +
-                                     "the server refused the login; check smtp_user and the password");
+            return permanent_failure(
+                prefix + "the server refused the login; check smtp_user and the password");
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
             return permanent_failure(prefix + "its TLS certificate could not be verified (" +
@@ -165,8 +165,8 @@ std::string normalize_crlf(std::string_view message) {
 }
 
 DeliveryResult<void> send_smtp(const SmtpTarget& target, const std::string& envelope_from,
-                               const std::vector<std::string>& recipients,
-                               std::string_view message, const SmtpTimeouts& timeouts) {
+                               const std::vector<std::string>& recipients, std::string_view message,
+                               const SmtpTimeouts& timeouts) {
     const std::string server = server_of(target.url);
     if (!target.url.starts_with("smtp://") && !target.url.starts_with("smtps://")) {
         return permanent_failure("the SMTP URL \"" + target.url +
@@ -183,7 +183,8 @@ DeliveryResult<void> send_smtp(const SmtpTarget& target, const std::string& enve
             return permanent_failure("the recipient address \"" + clean(recipient, {}) +
                                      "\" cannot be used in SMTP");
         }
-        curl_slist* grown = curl_slist_append(recipient_list.get(), ("<" + recipient + ">").c_str());
+        curl_slist* grown =
+            curl_slist_append(recipient_list.get(), ("<" + recipient + ">").c_str());
         if (grown == nullptr) return transient_failure("out of memory listing the recipients");
         (void)recipient_list.release();
         recipient_list.reset(grown);
@@ -216,7 +217,8 @@ DeliveryResult<void> send_smtp(const SmtpTarget& target, const std::string& enve
     curl_easy_setopt(curl, CURLOPT_SERVER_RESPONSE_TIMEOUT,
                      static_cast<long>((timeouts.response.count() + 999) / 1000));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, timeouts.low_speed_bytes);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(timeouts.low_speed_window.count()));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
+                     static_cast<long>(timeouts.low_speed_window.count()));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
 
     if (target.tls == config::TlsMode::none && target.url.starts_with("smtp://")) {

@@ -50,8 +50,8 @@ struct SmtpTimeouts {
 // refused or lost connection, a timeout). The password never appears in it.
 // REQUIRES: a CurlGlobal exists; `recipients` is not empty.
 DeliveryResult<void> send_smtp(const SmtpTarget& target, const std::string& envelope_from,
-                               const std::vector<std::string>& recipients,
-                               std::string_view message, const SmtpTimeouts& timeouts = {});
+                               const std::vector<std::string>& recipients, std::string_view message,
+                               const SmtpTimeouts& timeouts = {});
 
 // CRLF stays; a bare LF or a bare CR becomes CRLF; the result ends with
 // CRLF (an empty input stays empty).

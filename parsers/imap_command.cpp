@@ -100,8 +100,8 @@ CommandBuilder& CommandBuilder::literal(std::string_view value) {
     }
     EncodedArgument argument;
     argument.form = EncodedArgument::Form::Literal;
-    argument.text = "{" + std::to_string(value.size()) +
-                    (mode_ == LiteralMode::NonSynchronizing ? "+}" : "}");
+    argument.text =
+        "{" + std::to_string(value.size()) + (mode_ == LiteralMode::NonSynchronizing ? "+}" : "}");
     argument.literal = std::string(value);
     return add(std::move(argument));
 }

@@ -34,7 +34,8 @@ unsigned mode_of(const std::string& path) {
 
 std::size_t entries_in(const std::filesystem::path& directory) {
     std::size_t count = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory)) ++count;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
+        ++count;
     return count;
 }
 
@@ -144,7 +145,8 @@ TEST(DigestDelivery, ANulByteIsPermanentBeforeAnyConnection) {
     auto delivered = deliver_digest(digest, {account}, std::string("a\0b\r\n", 5));
     ASSERT_FALSE(delivered);
     EXPECT_FALSE(delivered.error().transient);
-    EXPECT_NE(delivered.error().message.find("NUL"), std::string::npos) << delivered.error().message;
+    EXPECT_NE(delivered.error().message.find("NUL"), std::string::npos)
+        << delivered.error().message;
 }
 
 TEST(DigestDelivery, UnknownDeliveryIsPermanent) {

@@ -28,9 +28,13 @@ using testing::DovecotSandbox;
 std::string digest_message(const std::string& day) {
     return "From: casefile <casefile@reyes-va.example>\r\n"
            "To: dana@reyes-va.example\r\n"
-           "Subject: casefile digest for " + day + "\r\n"
+           "Subject: casefile digest for " +
+           day +
+           "\r\n"
            "Date: Mon, 11 Mar 2024 07:30:00 -0500\r\n"
-           "Message-ID: <digest-" + day + "@reyes-va.example>\r\n"
+           "Message-ID: <digest-" +
+           day +
+           "@reyes-va.example>\r\n"
            "MIME-Version: 1.0\r\n"
            "Content-Type: text/plain; charset=utf-8\r\n"
            "\r\n"
@@ -41,7 +45,7 @@ std::string digest_message(const std::string& day) {
 }
 
 class ImapAppend : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto started = DovecotSandbox::start();
         ASSERT_OK(started);
@@ -197,7 +201,8 @@ TEST_F(ImapAppend, DeliverDigestThroughImap) {
     other.url = "imap://127.0.0.1:1";  // must not be used
     // LF line ends in: CRLF on the server.
     std::string with_lf = digest_message("2024-03-16");
-    for (std::size_t at = with_lf.find("\r\n"); at != std::string::npos; at = with_lf.find("\r\n", at)) {
+    for (std::size_t at = with_lf.find("\r\n"); at != std::string::npos;
+         at = with_lf.find("\r\n", at)) {
         with_lf.erase(at, 1);
     }
     ASSERT_OK(deliver_digest(digest, {other, account()}, with_lf));

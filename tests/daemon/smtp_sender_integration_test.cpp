@@ -127,8 +127,8 @@ TEST(SmtpSender, DotsAndBareLineEndsStayInsideOneMessage) {
         ".\r\n"
         "end\r\n";
     const std::string message = digest_headers() + body;
-    ASSERT_OK(send_smtp(plain_target(*smtp), "casefile@reyes-va.example",
-                        {"dana@reyes-va.example"}, message, quick_timeouts()));
+    ASSERT_OK(send_smtp(plain_target(*smtp), "casefile@reyes-va.example", {"dana@reyes-va.example"},
+                        message, quick_timeouts()));
     ASSERT_TRUE(smtp->wait_for(1, std::chrono::seconds(5)));
     // Anything split off would arrive as a second message or be refused; give
     // it a moment to show up.
@@ -231,8 +231,8 @@ TEST(SmtpSender, A451IsTransientAndTheRetryWorks) {
     EXPECT_NE(first.error().message.find("451"), std::string::npos) << first.error().message;
     EXPECT_NE(first.error().message.find("refused the message"), std::string::npos)
         << first.error().message;
-    ASSERT_OK(send_smtp(plain_target(*smtp), "casefile@reyes-va.example",
-                        {"dana@reyes-va.example"}, message, quick_timeouts()));
+    ASSERT_OK(send_smtp(plain_target(*smtp), "casefile@reyes-va.example", {"dana@reyes-va.example"},
+                        message, quick_timeouts()));
     ASSERT_TRUE(smtp->wait_for(1, std::chrono::seconds(5)));
     EXPECT_EQ(smtp->received().size(), 1u);
 }
@@ -243,12 +243,12 @@ TEST(SmtpSender, A554IsPermanent) {
     auto smtp = SmtpSandbox::start(options);
     ASSERT_OK(smtp);
     auto sent = send_smtp(plain_target(*smtp), "casefile@reyes-va.example",
-                          {"dana@reyes-va.example"}, digest_headers() + "no\r\n",
-                          quick_timeouts());
+                          {"dana@reyes-va.example"}, digest_headers() + "no\r\n", quick_timeouts());
     ASSERT_FALSE(sent);
     EXPECT_FALSE(sent.error().transient);
     const std::string expected_start =
-        "the SMTP server at 127.0.0.1:" + std::to_string(smtp->port()) + " refused the message: 554";
+        "the SMTP server at 127.0.0.1:" + std::to_string(smtp->port()) +
+        " refused the message: 554";
     EXPECT_EQ(sent.error().message.rfind(expected_start, 0), 0u) << sent.error().message;
 }
 
