@@ -15,8 +15,10 @@ struct Error {
     std::string message;
 };
 
-template <typename T>
-using Result = tl::expected<T, Error>;
+// E defaults to Error; a caller that must tell failures apart (a delivery
+// that may be retried, daemon/delivery_failure.hpp) names its own error type.
+template <typename T, typename E = Error>
+using Result = tl::expected<T, E>;
 
 using Unexpected = tl::unexpected<Error>;
 

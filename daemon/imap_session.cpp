@@ -93,8 +93,44 @@ core::Result<imap::Response> ImapSession::read_response(std::chrono::millisecond
 core::Result<imap::Response> ImapSession::run(const std::string& command,
                                               const UntaggedHandler& on_untagged) {
     const std::string tag = next_tag();
-    if (auto sent = transport_.send(tag + " " + command + "\r\n", timeouts_.read); !sent) {
-        return core::Unexpected(sent.error());
+    return run_parts(tag, {imap::CommandPart{tag + " " + command + "\r\n", false}}, on_untagged);
+}
+
+core::Result<imap::Response> ImapSession::run_parts(const std::string& tag,
+                                                    const std::vector<imap::CommandPart>& parts,
+                                                    const UntaggedHandler& on_untagged) {
+    const std::string& first = parts.front().bytes;
+    const std::size_t verb_start = std::min(first.size(), tag.size() + 1);
+    const std::string verb =
+        first.substr(verb_start, first.find_first_of(" \r", verb_start) - verb_start);
+    const auto refused = [&](const imap::Response& response) {
+        std::string message = "the IMAP server refused " + verb + ": " + server_said(response);
+        // RFC 3501 §7.1: TRYCREATE means the target mailbox does not exist.
+        if (imap::has_code(response, "TRYCREATE")) message += " (the folder does not exist)";
+        return core::fail(std::move(message));
+    };
+    for (const imap::CommandPart& part : parts) {
+        if (auto sent = transport_.send(part.bytes, timeouts_.read); !sent) {
+            return core::Unexpected(sent.error());
+        }
+        // §7.5: the server answers "+" when it is ready for the literal, or a
+        // tagged NO/BAD when it will not take it (a missing folder, a size).
+        while (part.wait_for_continuation) {
+            auto response = read_response(timeouts_.read);
+            if (!response) return response;
+            if (response->is_continuation()) break;
+            if (response->kind == imap::ResponseKind::Tagged) {
+                if (response->tag != tag) continue;
+                if (response->status != imap::Status::Ok) return refused(*response);
+                return core::fail("the IMAP server ended " + verb +
+                                  " before casefile had sent all of it");
+            }
+            if (response->status == imap::Status::Bye) {
+                return core::fail("the IMAP server closed the connection: " +
+                                  server_said(*response));
+            }
+            if (on_untagged) on_untagged(std::move(*response));
+        }
     }
     while (true) {
         auto response = read_response(timeouts_.read);
@@ -102,10 +138,7 @@ core::Result<imap::Response> ImapSession::run(const std::string& command,
         if (response->kind == imap::ResponseKind::Tagged) {
             if (response->tag != tag) continue;  // a stale tag from before: ignore
             note_capabilities(*response);
-            if (response->status != imap::Status::Ok) {
-                const std::string verb = command.substr(0, command.find(' '));
-                return core::fail("the IMAP server refused " + verb + ": " + server_said(*response));
-            }
+            if (response->status != imap::Status::Ok) return refused(*response);
             return response;
         }
         if (response->status == imap::Status::Bye) {
@@ -287,6 +320,26 @@ core::Result<IdleOutcome> ImapSession::idle(std::chrono::milliseconds limit, int
         if (response->name == "EXISTS" || response->name == "EXPUNGE") outcome.mailbox_changed = true;
     }
     return outcome;
+}
+
+core::Result<void> ImapSession::append(const std::string& mailbox, std::string_view message) {
+    auto wire_name = imap::encode_mailbox_name(mailbox);
+    if (!wire_name) return core::Unexpected(wire_name.error());
+    // RFC 7888: "{n+}" sends the bytes without waiting for "+", saving a round
+    // trip; only a server that advertised LITERAL+ may be sent one.
+    const auto mode = has_capability("LITERAL+") ? imap::LiteralMode::NonSynchronizing
+                                                 : imap::LiteralMode::Synchronizing;
+    const std::string tag = next_tag();
+    // No flag list and no date-time: the digest must arrive unread (§6.3.11:
+    // flags are optional, the server sets the internal date itself).
+    auto parts =
+        imap::CommandBuilder(tag, "APPEND", mode).astring(*wire_name).literal(message).finish();
+    if (!parts) {
+        return core::fail("cannot put the message into " + mailbox + ": " + parts.error().message);
+    }
+    auto done = run_parts(tag, *parts, nullptr);
+    if (!done) return core::Unexpected(done.error());
+    return core::ok();
 }
 
 core::Result<void> ImapSession::noop() {

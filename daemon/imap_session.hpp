@@ -1,6 +1,8 @@
 // A logged-in IMAP connection that casefile drives command by command:
-// read-only by construction (EXAMINE, never SELECT; BODY.PEEK, never BODY[];
-// no STORE, COPY, MOVE, EXPUNGE or APPEND is ever sent to the VA's mailbox).
+// read-only for everything it syncs (EXAMINE, never SELECT; BODY.PEEK, never
+// BODY[]; no STORE, COPY, MOVE or EXPUNGE is ever sent to the VA's mailbox).
+// The one write is append(): the daily digest, put into the VA's own folder
+// only when she configures `[digest] delivery = "imap"`.
 #pragma once
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include "core/mailbox_selection.hpp"
 #include "core/result.hpp"
 #include "daemon/imap_transport.hpp"
+#include "parsers/imap_command.hpp"
 #include "parsers/imap_reader.hpp"
 
 namespace casefile::daemon {
@@ -79,6 +82,15 @@ public:
     // passes (keep it under 29 minutes) or `wake_descriptor` is readable.
     core::Result<IdleOutcome> idle(std::chrono::milliseconds limit, int wake_descriptor);
 
+    // RFC 3501 §6.3.11: APPEND the message (RFC 5322 bytes, CRLF line ends)
+    // to the mailbox with this UTF-8 name, with no flags and no date, so it
+    // arrives unread with the server's time. Waits for the server's "+"
+    // before the bytes unless it advertised LITERAL+ (RFC 7888). This is the
+    // only command that changes the VA's mailbox; daemon/digest_delivery.cpp
+    // is its only caller. Fails when the server refuses (a missing folder:
+    // NO [TRYCREATE]), on a NUL byte, or when the connection fails.
+    core::Result<void> append(const std::string& mailbox, std::string_view message);
+
     core::Result<void> noop();
     // Best effort; the connection is gone afterwards.
     void logout();
@@ -92,6 +104,12 @@ private:
     // Untagged responses go to `on_untagged`. NO/BAD/BYE become errors.
     core::Result<parsers::imap::Response> run(const std::string& command,
                                               const UntaggedHandler& on_untagged);
+    // Sends `parts` (built with `tag`), waiting for the server's "+" after
+    // each part that asks for it (RFC 3501 §7.5), then reads until the tagged
+    // response, as run() does.
+    core::Result<parsers::imap::Response> run_parts(
+        const std::string& tag, const std::vector<parsers::imap::CommandPart>& parts,
+        const UntaggedHandler& on_untagged);
     // Reads until one response is complete.
     core::Result<parsers::imap::Response> read_response(std::chrono::milliseconds timeout,
                                                         int wake_descriptor = -1,

@@ -94,6 +94,18 @@ CommandBuilder& CommandBuilder::string(std::string_view value) {
     return add(encode_string(value, mode_));
 }
 
+CommandBuilder& CommandBuilder::literal(std::string_view value) {
+    if (value.find('\0') != std::string_view::npos) {
+        return add(core::fail("IMAP: a literal contains a NUL byte, which IMAP cannot send"));
+    }
+    EncodedArgument argument;
+    argument.form = EncodedArgument::Form::Literal;
+    argument.text =
+        "{" + std::to_string(value.size()) + (mode_ == LiteralMode::NonSynchronizing ? "+}" : "}");
+    argument.literal = std::string(value);
+    return add(std::move(argument));
+}
+
 CommandBuilder& CommandBuilder::add(core::Result<EncodedArgument> argument) {
     if (!argument) {
         if (error_.empty()) error_ = argument.error().message;

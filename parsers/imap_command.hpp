@@ -67,6 +67,9 @@ public:
     // SP and an astring / a string, encoded as above.
     CommandBuilder& astring(std::string_view value);
     CommandBuilder& string(std::string_view value);
+    // SP and `value` as a literal whatever it holds (§9: APPEND's message is
+    // "literal", never a quoted string). Fails on NUL, like the others.
+    CommandBuilder& literal(std::string_view value);
 
     // Appends the final CRLF and returns the parts.
     core::Result<std::vector<CommandPart>> finish();

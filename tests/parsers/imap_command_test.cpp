@@ -75,6 +75,33 @@ TEST(ImapCommand, RawArgumentsAndErrors) {
     EXPECT_FALSE(bad);
 }
 
+// APPEND's message is a literal even when it would fit in a quoted string.
+TEST(ImapCommand, LiteralIsAlwaysALiteral) {
+    auto waits = CommandBuilder("A0006", "APPEND", LiteralMode::Synchronizing)
+                     .astring("Digests")
+                     .literal("short")
+                     .finish();
+    ASSERT_TRUE(waits);
+    ASSERT_EQ(waits->size(), 2u);
+    EXPECT_EQ((*waits)[0].bytes, "A0006 APPEND Digests {5}\r\n");
+    EXPECT_TRUE((*waits)[0].wait_for_continuation);
+    EXPECT_EQ((*waits)[1].bytes, "short\r\n");
+
+    auto at_once = CommandBuilder("A0007", "APPEND", LiteralMode::NonSynchronizing)
+                       .astring("INBOX")
+                       .literal("a\r\n.\r\n")
+                       .finish();
+    ASSERT_TRUE(at_once);
+    ASSERT_EQ(at_once->size(), 1u);
+    EXPECT_EQ((*at_once)[0].bytes, "A0007 APPEND INBOX {6+}\r\na\r\n.\r\n\r\n");
+
+    auto with_nul = CommandBuilder("A0008", "APPEND", LiteralMode::Synchronizing)
+                        .astring("INBOX")
+                        .literal(std::string("a\0b", 3))
+                        .finish();
+    EXPECT_FALSE(with_nul);
+}
+
 TEST(ImapCommand, SequenceSetFormatting) {
     EXPECT_EQ(format_sequence_set({1, 2, 3, 4, 5, 7}), "1:5,7");
     EXPECT_EQ(format_sequence_set({9, 1, 1, 2, 12, 10, 11}), "1:2,9:12");
