@@ -115,8 +115,24 @@ Result<void> migrate(Store::Impl& impl) {
                     std::to_string(current) + "; this casefile knows up to " +
                     std::to_string(latest) + "); upgrade casefile to open it");
     }
-    // A new file (version 0) has nothing to keep; an in-memory one no path.
-    if (current > 0 && current < latest && impl.path != ":memory:") {
+    if (current == 0) {
+        // A new store is created whole in one transaction, so a second
+        // process opening it at the same moment (the daemon and `casefile
+        // status`) sees no schema or all of it, never a version to upgrade.
+        SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
+        if (impl.read_schema_version() == 0) {
+            for (const Migration& step : store_migrations()) {
+                impl.database.exec(std::string(step.sql));
+                if (step.backfill) step.backfill(impl.database);
+            }
+            impl.database.exec("PRAGMA user_version = " + std::to_string(latest));
+        }
+        transaction.commit();
+        return ok();
+    }
+    // An older store: a copy first (an in-memory one has no path), then each
+    // step in its own transaction.
+    if (current < latest && impl.path != ":memory:") {
         impl.migration.backup_path = back_up_before_migration(impl, current);
         impl.migration.from_version = current;
     }
@@ -124,6 +140,8 @@ Result<void> migrate(Store::Impl& impl) {
         const Migration& step = store_migrations()[static_cast<std::size_t>(version)];
         SQLite::Transaction transaction(impl.database,
                                         SQLite::TransactionBehavior::IMMEDIATE);
+        // Another process may have migrated while this one waited for the lock.
+        if (impl.read_schema_version() > version) continue;
         impl.database.exec(std::string(step.sql));
         if (step.backfill) step.backfill(impl.database);
         impl.database.exec("PRAGMA user_version = " + std::to_string(version + 1));

@@ -39,6 +39,8 @@ constexpr Command kCommands[] = {
     {"rules", "rules test FILE [--json] [--explain]",
      "show which rule fires on which sentence of one message, and the dates it resolves",
      command_rules},
+    {"digest", "digest [--date DAY] [--print | --send]",
+     "show the daily digest, or send it once for the day (as the daemon does)", command_digest},
     {"verify", "verify [--json]", "recompute the ledger and every stored message's hash",
      command_verify},
 };

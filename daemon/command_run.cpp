@@ -9,6 +9,8 @@
 
 #include "daemon/account_worker.hpp"
 #include "daemon/commands.hpp"
+#include "daemon/digest_runner.hpp"
+#include "daemon/digest_worker.hpp"
 #include "daemon/logging.hpp"
 #include "daemon/sd_notify.hpp"
 #include "daemon/signals.hpp"
@@ -20,6 +22,7 @@ namespace {
 struct Workers {
     std::atomic<bool> stop{false};
     std::vector<std::unique_ptr<AccountWorker>> workers;
+    std::unique_ptr<DigestWorker> digest;
     std::vector<std::thread> threads;
 
     void start(const config::Settings& settings, const std::string& store_path,
@@ -31,6 +34,16 @@ struct Workers {
             workers.push_back(std::make_unique<AccountWorker>(account, options, signals, stop));
         }
         for (auto& worker : workers) threads.emplace_back([&worker] { worker->run(); });
+        if (settings.digest) {
+            auto context = digest_context(settings);
+            if (!context) {
+                spdlog::error("no digest will be sent: {}", context.error().message);
+            } else {
+                digest = std::make_unique<DigestWorker>(std::move(*context), digest_delivery_for(settings),
+                                                        store_path, signals, stop);
+                threads.emplace_back([this] { digest->run(); });
+            }
+        }
     }
 
     void stop_and_join() {
@@ -39,15 +52,17 @@ struct Workers {
         for (auto& thread : threads) thread.join();
         threads.clear();
         workers.clear();
+        digest.reset();
     }
 
     std::string status() const {
-        if (workers.empty()) return "no [[account]] configured; waiting (digest and ledger only)";
         std::string text;
+        if (workers.empty()) text = "no [[account]] configured; waiting (digest and ledger only)";
         for (const auto& worker : workers) {
             if (!text.empty()) text += "; ";
             text += worker->status();
         }
+        if (digest) text += "; " + digest->status();
         return text;
     }
 };

@@ -68,8 +68,8 @@ DeliveryResult<void> deliver_by_smtp(const config::DigestSettings& digest, std::
         target.password = std::move(*secret);
     }
     if (digest.tls == config::TlsMode::none && digest.smtp_url.starts_with("smtp://")) {
-        spdlog::warn("digest: tls = \"none\": the digest{} cross the network in clear text",
-                     target.user.empty() ? "" : " and the SMTP password");
+        spdlog::warn("digest: tls = \"none\": the connection to the SMTP server is not encrypted{}",
+                     target.user.empty() ? "" : "; the SMTP password crosses it in clear text");
     }
     return send_smtp(target, digest.from_address, {digest.to}, message, options.smtp);
 }

@@ -3,6 +3,7 @@
 #include "core/outgoing_mail.hpp"
 #include "core/sha256.hpp"
 #include "core/timestamp.hpp"
+#include "daemon/digest_delivery.hpp"
 #include "daemon/time_zones.hpp"
 
 namespace casefile::daemon {
@@ -14,6 +15,17 @@ std::string domain_of(const std::string& address) {
 }
 
 }  // namespace
+
+DigestDelivery digest_delivery_for(const config::Settings& settings) {
+    return [digest = *settings.digest, accounts = settings.accounts](const std::string& message)
+               -> core::Result<void> {
+        auto delivered = deliver_digest(digest, accounts, message);
+        if (delivered) return core::ok();
+        if (delivered.error().transient) return core::fail(delivered.error().message);
+        return core::fail(delivered.error().message + " (this needs a change to [digest] or the "
+                                                      "server; retrying will not help)");
+    };
+}
 
 core::Result<DigestContext> digest_context(const config::Settings& settings) {
     if (!settings.digest) {

@@ -48,6 +48,11 @@ core::Result<ComposedDigest> build_digest(core::Store& store, const DigestContex
 // Hands the bytes to the server (SMTP, IMAP APPEND or a file).
 using DigestDelivery = std::function<core::Result<void>(const std::string& message)>;
 
+// The delivery [digest] configures (daemon/digest_delivery.hpp), with a
+// failure that needs the VA (a 5xx reply, a refused login, a missing folder)
+// saying so.
+DigestDelivery digest_delivery_for(const config::Settings& settings);
+
 enum class DigestOutcome { sent, resent_pending, already_sent, skipped_quiet };
 
 // Sends the digest for `window` unless its record says it went out already.

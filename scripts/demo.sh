@@ -13,9 +13,13 @@
 #    store within seconds, then stops the daemon with SIGTERM (a clean stop).
 # 5. Shows status, Acme's threads, and `casefile verify`, and checks that the
 #    server's flags did not change (casefile never marks mail as read).
+# 6. Sends the daily digest for the busiest sample day through a local SMTP
+#    server (aiosmtpd, scripts/smtp-sandbox.py) and shows what arrived; a
+#    second send for the same day sends nothing.
 #
 # Everything it made stays in DEMO_DIR (the store, the config, the daemon's
-# log); Dovecot is stopped at the end.
+# log, the received digests); Dovecot and the SMTP server are stopped at the
+# end.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/install-deps.sh"
@@ -32,13 +36,17 @@ store="$demo_dir/casefile.db"
 config="$demo_dir/config.toml"
 rm -f "$store" "$store-wal" "$store-shm"
 
-daemon_pid=""
+daemon_pid="" smtp_pid=""
 cleanup() {
   if [[ -n "$daemon_pid" ]] && kill -0 "$daemon_pid" 2>/dev/null; then
     kill -TERM "$daemon_pid" 2>/dev/null || true
     wait "$daemon_pid" 2>/dev/null || true
   fi
   bash "$sandbox" stop "$demo_dir/dovecot" >/dev/null 2>&1 || true
+  if [[ -n "$smtp_pid" ]]; then
+    kill -TERM "$smtp_pid" 2>/dev/null || true
+    wait "$smtp_pid" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 
@@ -70,7 +78,8 @@ wait_for_messages() {  # count seconds
 }
 
 say "a private Dovecot with the sample mail"
-mkdir -p "$demo_dir/dovecot"
+bash "$sandbox" stop "$demo_dir/dovecot" >/dev/null 2>&1 || true
+rm -rf "$demo_dir/dovecot" && mkdir -p "$demo_dir/dovecot"
 bash "$sandbox" start "$demo_dir/dovecot" --watch-pid $$ >/dev/null
 # shellcheck disable=SC1091
 source "$demo_dir/dovecot/ports.env"
@@ -93,6 +102,15 @@ bash "$sandbox" add "$demo_dir/dovecot" Sent "${sent[@]}"
 bash "$sandbox" flags "$demo_dir/dovecot" INBOX >"$demo_dir/flags-before.txt"
 echo "Dovecot on 127.0.0.1:$IMAP_PORT: ${#inbox[@]} messages in INBOX, ${#sent[@]} in Sent"
 
+say "a local SMTP server for the digest"
+rm -rf "$demo_dir/smtp" && mkdir -p "$demo_dir/smtp"
+/usr/bin/python3 "$root/scripts/smtp-sandbox.py" --dir "$demo_dir/smtp" --port 0 >/dev/null 2>&1 &
+smtp_pid=$!
+for _ in $(seq 100); do [[ -s "$demo_dir/smtp/smtp.env" ]] && break; sleep 0.1; done
+# shellcheck disable=SC1091
+source "$demo_dir/smtp/smtp.env"
+echo "aiosmtpd on 127.0.0.1:$SMTP_PORT, keeping what it receives in $demo_dir/smtp/"
+
 (umask 077 && printf '%s\n' "$IMAP_PASSWORD" >"$demo_dir/imap.pass")
 sed -e '/^# No \[\[account\]\]/d' "$root/scripts/demo-config.toml" >"$config"
 cat >>"$config" <<EOF
@@ -106,6 +124,14 @@ password_file = "$demo_dir/imap.pass"
 folders = ["INBOX", "Sent"]
 tls = "none"          # loopback only; a real account keeps "required"
 poll_seconds = 60
+
+[digest]
+time = "07:30"
+to = "dana@reyes-va.example"
+from = "casefile <casefile@reyes-va.example>"
+delivery = "smtp"
+smtp_url = "smtp://127.0.0.1:$SMTP_PORT"
+tls = "none"          # the local test relay; a real one keeps "required"
 EOF
 chmod 0600 "$config"
 run check-config
@@ -155,6 +181,19 @@ else
   diff "$demo_dir/flags-before.txt" "$demo_dir/flags-after.txt" >&2 || true
   exit 1
 fi
+
+say "the daily digest for Monday 1 December 2025, through SMTP"
+run digest --send --date 2025-12-01
+for _ in $(seq 50); do compgen -G "$demo_dir/smtp/*.json" >/dev/null && break; sleep 0.1; done
+received=$(ls "$demo_dir"/smtp/*.eml | tail -n 1)
+echo "--- received by the SMTP server: $received (headers, then the plain-text part decoded) ---"
+sed -n '1,/^\r\{0,1\}$/p' "$received" | tr -d '\r'
+/usr/bin/python3 - "$received" <<'PY'
+import email, email.policy, sys
+message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print(message.get_body(preferencelist=("plain",)).get_content())
+PY
+run digest --send --date 2025-12-01
 
 echo
 echo "The demo's files stay in $demo_dir; try for example:"

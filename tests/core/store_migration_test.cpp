@@ -4,7 +4,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "core/store.hpp"
 #include "core/store_schema.hpp"
@@ -109,6 +112,24 @@ TEST_F(StoreMigrationTest, AnEarlierBackupIsNeverOverwritten) {
     EXPECT_EQ(store->migration().backup_path, first_backup + ".2");
     SQLite::Database earlier(first_backup, SQLite::OPEN_READONLY);
     EXPECT_TRUE(earlier.tableExists("kept"));
+}
+
+TEST_F(StoreMigrationTest, OpeningANewStoreFromSeveralProcessesAtOnceWorks) {
+    // The daemon and `casefile status` start together on a new store: each
+    // must find the schema the other created, not create it twice.
+    for (int round = 0; round < 5; ++round) {
+        const std::string file = directory_.file("race-" + std::to_string(round) + ".db");
+        std::vector<std::thread> openers;
+        std::atomic<int> failures{0};
+        for (int opener = 0; opener < 4; ++opener) {
+            openers.emplace_back([&] {
+                if (!Store::open(file, clock_)) ++failures;
+            });
+        }
+        for (auto& thread : openers) thread.join();
+        EXPECT_EQ(failures.load(), 0);
+        EXPECT_EQ(user_version(file), latest_schema_version());
+    }
 }
 
 TEST_F(StoreMigrationTest, ACurrentStoreIsNotCopied) {
