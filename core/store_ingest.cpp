@@ -126,8 +126,8 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
             "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
-            "stored_at, from_me, direct_client_id, placeholder_size, normalized_id, base_subject) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "stored_at, from_me, direct_client_id, placeholder_size, normalized_id, base_subject, "
+            "bulk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement& insert_raw = impl.statement(
             impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
         SQLite::Statement& insert_attachment = impl.statement(
@@ -176,6 +176,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             }
             bind_optional_text(insert_message, 23, message_key_id(parsed.message_id));
             insert_message.bind(24, message_key_subject(parsed.subject));
+            insert_message.bind(25, parsed.bulk ? 1 : 0);
             insert_message.exec();
             std::int64_t row = 0;
             if (impl.database.getChanges() == 0) {

@@ -220,6 +220,12 @@ CREATE TABLE digests (
 );
 CREATE INDEX messages_by_stored_at ON messages(stored_at);
 CREATE INDEX events_by_thread ON events(thread_id);
+-- Detection: bulk mail (lists, newsletters, automated notices) is never
+-- classified; `classified` is 0 until the rules have read the message, so
+-- classification can catch up after a crash or a reindex.
+ALTER TABLE messages ADD COLUMN bulk INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN classified INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX messages_to_classify ON messages(date_unix, id) WHERE classified = 0;
 )sql";
 
 }  // namespace

@@ -46,6 +46,9 @@ void downgrade_to_version_1(const std::string& path) {
         DROP TABLE digests;
         DROP INDEX messages_by_stored_at;
         DROP INDEX events_by_thread;
+        DROP INDEX messages_to_classify;
+        ALTER TABLE messages DROP COLUMN bulk;
+        ALTER TABLE messages DROP COLUMN classified;
         DROP INDEX messages_by_normalized_id;
         DROP INDEX messages_by_base_subject;
         DROP TABLE message_references;
