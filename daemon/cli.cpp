@@ -36,7 +36,12 @@ constexpr Command kCommands[] = {
      command_parse},
     {"dates", "dates TEXT [--ref ISO8601] [--json]",
      "find and resolve the date expressions in TEXT (deadline words, dates, times)", command_dates},
-    {"verify", "verify [--json]", "recompute the ledger and every stored message's hash",
+    {"export",
+     "export --client NAME [--from DATE] [--to DATE] [--thread ID] --out DIR [--format eml|mbox]",
+     "write a client's dispute bundle: report, original messages, JSON, ledger, manifest",
+     command_export},
+    {"verify", "verify [DIR] [--json]",
+     "recompute the store's ledger and message hashes, or check an export bundle DIR",
      command_verify},
 };
 

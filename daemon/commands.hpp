@@ -15,6 +15,7 @@ int command_clients(const GlobalOptions& options, Arguments& arguments);
 int command_threads(const GlobalOptions& options, Arguments& arguments);
 int command_parse(const GlobalOptions& options, Arguments& arguments);
 int command_dates(const GlobalOptions& options, Arguments& arguments);
+int command_export(const GlobalOptions& options, Arguments& arguments);
 int command_verify(const GlobalOptions& options, Arguments& arguments);
 
 }  // namespace casefile::daemon
