@@ -13,6 +13,7 @@
 #    store within seconds, then stops the daemon with SIGTERM (a clean stop).
 # 5. Shows status, Acme's threads, and `casefile verify`, and checks that the
 #    server's flags did not change (casefile never marks mail as read).
+# 6. Exports Acme's dispute bundle into DEMO_DIR/acme-case and verifies it.
 #
 # Everything it made stays in DEMO_DIR (the store, the config, the daemon's
 # log); Dovecot is stopped at the end.
@@ -155,6 +156,11 @@ else
   diff "$demo_dir/flags-before.txt" "$demo_dir/flags-after.txt" >&2 || true
   exit 1
 fi
+
+say "Acme's dispute bundle"
+run export --client Acme --out "$demo_dir/acme-case"
+run verify "$demo_dir/acme-case"
+echo "open it in a browser: file://$demo_dir/acme-case/index.html"
 
 echo
 echo "The demo's files stay in $demo_dir; try for example:"
