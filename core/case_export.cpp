@@ -28,8 +28,13 @@ Result<CaseExport> read_case_export(Store& store, const CaseQuery& query, Bundle
         rows.insert(message.row);
         if (message.ledger) sequences.push_back(message.ledger->sequence);
     }
+    // The case was read as of the ledger head in `record`; an event recorded
+    // since (detection running meanwhile) belongs to a later export, and
+    // would stand after the bundle's head.
+    const std::int64_t head = export_data.record.head.sequence;
     for (StoredEvent& event : *events) {
         if (!rows.count(event.event.message_row)) continue;
+        if (event.ledger_sequence > head) continue;
         if (event.ledger_sequence > 0) sequences.push_back(event.ledger_sequence);
         export_data.events.push_back(std::move(event));
     }
