@@ -28,6 +28,11 @@ std::optional<std::int64_t> parse_bound(const std::string& text, bool end_of_day
     return moment->unix_seconds;
 }
 
+// "1 message", "2 messages".
+std::string counted(std::size_t count, const std::string& noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 int usage_error(const std::string& message) {
     print_error(message);
     std::fprintf(stderr, "usage: %.*s\n", static_cast<int>(kUsage.size()), kUsage.data());
@@ -98,9 +103,11 @@ int command_export(const GlobalOptions& options, Arguments& arguments) {
     for (const core::CaseMessage& message : export_data.record.messages) {
         threads.insert(message.thread_id);
     }
-    std::printf("exported %zu messages in %zu threads and %zu events of %s to %s\n"
+    std::printf("exported %s in %s and %s of %s to %s\n"
                 "open %s/index.html in a browser; `casefile verify %s` checks the bundle\n",
-                export_data.record.messages.size(), threads.size(), export_data.events.size(),
+                counted(export_data.record.messages.size(), "message").c_str(),
+                counted(threads.size(), "thread").c_str(),
+                counted(export_data.events.size(), "event").c_str(),
                 export_data.record.client.name.c_str(), out->c_str(), out->c_str(), out->c_str());
     return kExitOk;
 }

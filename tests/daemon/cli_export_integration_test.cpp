@@ -219,7 +219,7 @@ TEST_F(CliExport, RangesThreadsAndMbox) {
     auto one = casefile("export --client Acme --thread " + thread + " --out " +
                         quote(bundle("thread").string()));
     ASSERT_EQ(one.exit_code, 0) << one.output;
-    EXPECT_NE(one.output.find(" in 1 threads"), std::string::npos) << one.output;
+    EXPECT_NE(one.output.find(" in 1 thread "), std::string::npos) << one.output;
     EXPECT_EQ(casefile("verify " + quote(bundle("thread").string())).exit_code, 0);
 }
 
