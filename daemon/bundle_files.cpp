@@ -122,7 +122,9 @@ core::Result<core::BundleContents> read_bundle(const std::string& directory) {
     for (; walk != fs::recursive_directory_iterator(); walk.increment(error)) {
         if (error) return core::fail("cannot read " + directory + ": " + error.message());
         const fs::directory_entry& entry = *walk;
-        const std::string relative = fs::relative(entry.path(), directory, error).generic_string();
+        // Lexically: fs::relative would resolve a symbolic link to its target.
+        const std::string relative =
+            entry.path().lexically_relative(fs::path(directory)).generic_string();
         const fs::file_status status = entry.symlink_status(error);
         if (fs::is_symlink(status)) {
             contents.unreadable[relative] = "is a symbolic link; a bundle holds only plain files";

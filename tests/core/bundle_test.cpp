@@ -244,6 +244,26 @@ TEST_F(Bundle, AConsistentForgeryIsStillCaughtByTheLedger) {
     EXPECT_TRUE(names(report, "case.json")) << describe(report);
 }
 
+TEST(BundleVerify, ReportsGarbageWithoutCrashing) {
+    BundleContents garbage;
+    garbage.files["manifest.sha256"] = "not a line\n" + std::string(64, 'g') + "  x\n";
+    garbage.files["case.json"] = "[]";
+    garbage.files["ledger.json"] = R"({"head": 5, "entries": [{"sequence": "1"}, 7]})";
+    garbage.files["index.html"] = std::string(1, '\0');
+    BundleReport report = verify_bundle(garbage);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(names(report, "manifest.sha256")) << describe(report);
+    EXPECT_TRUE(names(report, "case.json")) << describe(report);
+    EXPECT_TRUE(names(report, "ledger.json")) << describe(report);
+    EXPECT_TRUE(names(report, "index.html")) << describe(report);  // not in the manifest
+
+    garbage.files["case.json"] = R"({"messages": [{"sha256": 1}, {"sha256": "x", "file": "../../etc/passwd",)"
+                                 R"( "ledger_sequence": 99}], "events": [{}]})";
+    report = verify_bundle(garbage);
+    EXPECT_TRUE(names(report, "case.json")) << describe(report);
+    EXPECT_TRUE(verify_bundle(BundleContents{}).problems.size() >= 3);  // an empty directory
+}
+
 TEST_F(Bundle, MboxFormatRoundTrips) {
     const CaseExport export_data = read(BundleFormat::mbox);
     const auto files = compose_bundle(export_data, "t");

@@ -192,6 +192,13 @@ TEST_F(CliExport, EveryTamperingFailsVerifyAndNamesTheFile) {
     EXPECT_NE(reordered.output.find("ledger.json: entry"), std::string::npos) << reordered.output;
     EXPECT_NE(reordered.output.find("out of order"), std::string::npos) << reordered.output;
 
+    auto linked = tampered("linked", [&](const fs::path& root) {
+        fs::create_symlink("/etc/passwd", root / "messages" / "passwd.eml");
+    });
+    EXPECT_EQ(linked.exit_code, 1) << linked.output;
+    EXPECT_NE(linked.output.find("messages/passwd.eml: is a symbolic link"), std::string::npos)
+        << linked.output;
+
     auto json = casefile("verify --json " + quote(bundle("changed").string()));
     EXPECT_EQ(json.exit_code, 1);
     EXPECT_NE(json.output.find("\"ok\": false"), std::string::npos) << json.output;
