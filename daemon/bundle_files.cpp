@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -67,29 +68,15 @@ core::Result<void> write_all(int descriptor, const std::string& bytes) {
     return core::ok();
 }
 
-}  // namespace
-
-core::Result<void> write_bundle(const std::string& directory,
-                                const std::vector<core::BundleFile>& files) {
-    for (const core::BundleFile& file : files) {
-        if (!safe_path(file.path)) {
-            return core::fail("refusing to write the bundle file \"" + file.path +
-                              "\": not a name casefile generates");
-        }
-    }
-    std::error_code error;
-    std::filesystem::create_directories(directory, error);
-    if (error) return core::fail("cannot create " + directory + ": " + error.message());
-    FileDescriptor root(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (root.get() < 0) return core::fail("cannot open " + directory + ": " + errno_text());
-    if (!std::filesystem::is_empty(directory, error) || error) {
-        return core::fail(directory + " is not empty; export into a new or empty directory");
-    }
+// Writes every file into the empty directory `staging`.
+core::Result<void> write_files(const std::string& staging, const std::vector<core::BundleFile>& files) {
+    FileDescriptor root(::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (root.get() < 0) return core::fail("cannot open " + staging + ": " + errno_text());
     bool made_messages = false;
     for (const core::BundleFile& file : files) {
         if (file.path.find('/') != std::string::npos && !made_messages) {
             if (::mkdirat(root.get(), "messages", 0755) != 0) {
-                return core::fail("cannot create " + directory + "/messages: " + errno_text());
+                return core::fail("cannot create " + staging + "/messages: " + errno_text());
             }
             made_messages = true;
         }
@@ -97,17 +84,61 @@ core::Result<void> write_bundle(const std::string& directory,
         FileDescriptor out(::openat(root.get(), file.path.c_str(),
                                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
         if (out.get() < 0) {
-            return core::fail("cannot create " + directory + "/" + file.path + ": " + errno_text());
+            return core::fail("cannot create " + staging + "/" + file.path + ": " + errno_text());
         }
         if (auto written = write_all(out.get(), file.bytes); !written) {
-            return core::fail("cannot write " + directory + "/" + file.path + ": " +
+            return core::fail("cannot write " + staging + "/" + file.path + ": " +
                               written.error().message);
         }
         if (::close(out.release()) != 0) {
-            return core::fail("cannot write " + directory + "/" + file.path + ": " + errno_text());
+            return core::fail("cannot write " + staging + "/" + file.path + ": " + errno_text());
         }
     }
     return core::ok();
+}
+
+}  // namespace
+
+core::Result<void> write_bundle(const std::string& directory,
+                                const std::vector<core::BundleFile>& files) {
+    namespace fs = std::filesystem;
+    for (const core::BundleFile& file : files) {
+        if (!safe_path(file.path)) {
+            return core::fail("refusing to write the bundle file \"" + file.path +
+                              "\": not a name casefile generates");
+        }
+    }
+    std::error_code error;
+    const fs::path target = fs::absolute(fs::path(directory).lexically_normal(), error);
+    if (error || !target.has_filename()) {
+        return core::fail("cannot export into " + directory + ": name a new or empty directory");
+    }
+    if (fs::exists(fs::symlink_status(target, error))) {
+        if (!fs::is_directory(target, error) || !fs::is_empty(target, error) || error) {
+            return core::fail(directory + " is not an empty directory; export into a new or "
+                                          "empty one");
+        }
+    }
+    fs::create_directories(target.parent_path(), error);
+    if (error) {
+        return core::fail("cannot create " + target.parent_path().string() + ": " + error.message());
+    }
+    // Written beside the target and renamed into place, so an interrupted
+    // export never leaves a half bundle under the name the VA asked for.
+    std::string staging = (target.parent_path() / ("." + target.filename().string() +
+                                                   ".partial-XXXXXX")).string();
+    if (::mkdtemp(staging.data()) == nullptr) {
+        return core::fail("cannot create a directory beside " + directory + ": " + errno_text());
+    }
+    ::chmod(staging.c_str(), 0755);
+    auto written = write_files(staging, files);
+    // rename(2) replaces an empty directory, and fails on one that gained
+    // files meanwhile.
+    if (written && ::rename(staging.c_str(), target.c_str()) != 0) {
+        written = core::fail("cannot move the bundle into " + directory + ": " + errno_text());
+    }
+    if (!written) fs::remove_all(staging, error);
+    return written;
 }
 
 core::Result<core::BundleContents> read_bundle(const std::string& directory) {

@@ -11,9 +11,10 @@
 
 namespace casefile::daemon {
 
-// Creates `directory` (and its parents) and writes every file into it.
-// Refuses a directory that exists and is not empty, so an export never
-// overwrites or mixes with another. Every file is created with O_EXCL and
+// Creates `directory` (and its parents) holding every file: written into a
+// hidden sibling directory first and renamed into place, so the bundle
+// appears whole or not at all. Refuses a directory that exists and is not
+// empty, so an export never overwrites or mixes with another. Every file is created with O_EXCL and
 // O_NOFOLLOW relative to the directory; a path that is not one of ours
 // (anything but [A-Za-z0-9._-] names, one level under "messages/") is refused
 // before anything is written, so nothing can land outside the bundle.
