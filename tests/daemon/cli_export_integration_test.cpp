@@ -3,10 +3,10 @@
 // exported, verified, exported again, tampered with, and hostile mail.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <set>
 
 #include "core/store.hpp"
@@ -36,6 +36,28 @@ std::set<std::string> files_under(const fs::path& directory) {
         if (!entry.is_directory()) files.insert(fs::relative(entry.path(), directory).generic_string());
     }
     return files;
+}
+
+// "messages/2025-12-01T1514-3f2a9c1e.eml": a UTC minute and 8+ hex digits.
+// (Not std::regex: GCC 12 warns inside it under -fsanitize, and warnings fail.)
+bool generated_eml_name(const std::string& name) {
+    const std::string prefix = "messages/";
+    if (!name.starts_with(prefix) || !name.ends_with(".eml")) return false;
+    const std::string stem = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+    const std::string shape = "dddd-dd-ddTdddd-";
+    if (stem.size() < shape.size() + 8) return false;
+    for (std::size_t index = 0; index < stem.size(); ++index) {
+        const char character = stem[index];
+        if (index < shape.size()) {
+            if (shape[index] == 'd' ? !std::isdigit(static_cast<unsigned char>(character))
+                                    : character != shape[index]) {
+                return false;
+            }
+        } else if (!std::isxdigit(static_cast<unsigned char>(character)) || std::isupper(character)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 class CliExport : public ::testing::Test {
@@ -101,11 +123,10 @@ TEST_F(CliExport, ExportsABundleThatVerifies) {
     for (const char* name : {"index.html", "case.json", "ledger.json", "manifest.sha256"}) {
         EXPECT_TRUE(files.count(name)) << name;
     }
-    const std::regex eml_name(R"(messages/\d{4}-\d\d-\d\dT\d{4}-[0-9a-f]{8,}\.eml)");
     std::size_t emls = 0;
     for (const std::string& file : files) {
         if (file.starts_with("messages/")) {
-            EXPECT_TRUE(std::regex_match(file, eml_name)) << file;
+            EXPECT_TRUE(generated_eml_name(file)) << file;
             ++emls;
         }
     }
