@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "core/html_escape.hpp"
+#include "core/html_text.hpp"
 
 namespace casefile::core {
 namespace {
@@ -49,23 +49,23 @@ class Writer {
 public:
     void heading(std::string_view title) {
         text_ += "\n" + std::string(title) + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n";
-        html_ += "<h2>" + html_escape(title) + "</h2>\n";
+        html_ += "<h2>" + display_html(title) + "</h2>\n";
     }
     void subheading(std::string_view title) {
         text_ += "\n" + std::string(title) + ":\n";
-        html_ += "<h3>" + html_escape(title) + "</h3>\n";
+        html_ += "<h3>" + display_html(title) + "</h3>\n";
     }
     void paragraph(std::string_view line) {
         text_ += std::string(line) + "\n";
-        html_ += "<p>" + html_escape(line) + "</p>\n";
+        html_ += "<p>" + display_html(line) + "</p>\n";
     }
     // One item: a line of our own words, optionally a quoted client sentence.
     void item(std::string_view line, std::string_view quoted = {}) {
         text_ += "- " + std::string(line) + "\n";
-        html_ += "<li>" + html_escape(line);
+        html_ += "<li>" + display_html(line);
         if (!quoted.empty()) {
             text_ += "    \"" + quote(quoted) + "\"\n";
-            html_ += "<blockquote>" + html_escape(quote(quoted)) + "</blockquote>";
+            html_ += "<blockquote>" + display_html(quote(quoted)) + "</blockquote>";
         }
         html_ += "</li>\n";
     }
@@ -77,7 +77,7 @@ public:
     std::string html(std::string_view title) const {
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                "<meta name=\"viewport\" content=\"width=device-width\">"
-               "<title>" + html_escape(title) + "</title>"
+               "<title>" + display_html(title) + "</title>"
                "<style>body{font-family:sans-serif;max-width:40em;margin:0 auto;padding:0 .5em}"
                "blockquote{margin:.2em 0 .4em 1em;padding-left:.6em;border-left:3px solid #bbb;"
                "color:#333}h2{border-bottom:1px solid #ccc}code{word-break:break-all}"
@@ -224,11 +224,11 @@ DigestText compose_digest(const DigestData& data) {
     writer.raw_text("\n--\n" + counts + "\nLedger head: " + data.ledger_head +
                     "\nKeep this mail: if the record is ever rewritten, this hash will no longer "
                     "match.\nFull record for a client: " + data.export_hint + "\n");
-    writer.footer_html("<hr><p class=\"foot\">" + html_escape(counts) + "<br>Ledger head: <code>" +
-                       html_escape(data.ledger_head) +
+    writer.footer_html("<hr><p class=\"foot\">" + display_html(counts) + "<br>Ledger head: <code>" +
+                       display_html(data.ledger_head) +
                        "</code><br>Keep this mail: if the record is ever rewritten, this hash will "
                        "no longer match.<br>Full record for a client: <code>" +
-                       html_escape(data.export_hint) + "</code></p>\n");
+                       display_html(data.export_hint) + "</code></p>\n");
     digest.text = writer.text();
     digest.html = writer.html(digest.subject);
     return digest;

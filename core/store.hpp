@@ -81,6 +81,23 @@ public:
     // Every stored message in thread order; only one client's when given.
     Result<std::vector<ThreadRow>> threads(const std::optional<std::string>& client);
 
+    // --- Events (store_events.cpp) ---
+
+    // Stores the events in one transaction, each with a ledger entry of kind
+    // "event" whose content hash is event_content_hash() (core/event_hash.hpp).
+    // Fails, storing none, when an event names a message that is not stored.
+    Result<void> add_events(const std::vector<NewEvent>& events);
+    // The matching events, by message date, then id.
+    Result<std::vector<StoredEvent>> events(const EventFilter& filter);
+
+    // --- Export (store_case.cpp) ---
+
+    // The messages an export covers, with their raw bytes and ledger
+    // entries, read in one transaction. Fails when no client has that name.
+    Result<CaseRecord> case_record(const CaseQuery& query);
+    // The ledger entries with these sequence numbers, in sequence order.
+    Result<std::vector<LedgerEntry>> ledger_entries(const std::vector<std::int64_t>& sequences);
+
     // Recomputes the whole ledger chain and every message's hash from its raw
     // bytes. Problems come back in the report, not as an Error; an Error means
     // the store could not be read at all.

@@ -75,7 +75,7 @@ std::string previous_digest_time(SQLite::Database& database, const DigestQuery& 
     return previous.executeStep() ? previous.getColumn(0).getString() : std::string("9999");
 }
 
-void add_events(SQLite::Database& database, std::map<std::string, DigestClientSection>& clients) {
+void add_digest_events(SQLite::Database& database, std::map<std::string, DigestClientSection>& clients) {
     SQLite::Statement query(database, R"sql(
         SELECT c.name, e.category, e.evidence, COALESCE(e.due, ''), COALESCE(e.previous_due, ''),
                m.date_unix, m.date_offset, m.subject, m.from_name, m.from_address
@@ -222,7 +222,7 @@ Result<DigestData> Store::digest_data(const DigestQuery& query) {
         select_window_messages(impl.database, query, previous_digest_time(impl.database, query));
         std::map<std::string, DigestClientSection> clients;
         add_window_messages(impl.database, query, data, clients);
-        add_events(impl.database, clients);
+        add_digest_events(impl.database, clients);
         add_deadlines(impl.database, query, clients);
         add_awaiting(impl.database, query, clients);
         for (auto& [name, section] : clients) {

@@ -229,6 +229,7 @@ Result<std::vector<ThreadRow>> Store::threads(const std::optional<std::string>& 
         while (query.executeStep()) {
             Item item;
             item.row = query.getColumn(0).getInt64();
+            item.view.row = item.row;
             item.view.message_id = optional_text(query.getColumn(1));
             item.view.parent_id = optional_text(query.getColumn(2));
             item.view.thread_id = query.getColumn(3).getString();

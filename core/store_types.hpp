@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ledger.hpp"
 #include "core/message.hpp"
 #include "core/time_zone.hpp"
 #include "core/working_week.hpp"
@@ -109,6 +110,7 @@ struct StoreStatus {
 };
 
 struct ThreadRow {
+    std::int64_t row = 0;  // messages.id, for NewEvent::message_row
     std::optional<std::string> message_id;
     std::optional<std::string> parent_id;
     std::string thread_id;
@@ -133,6 +135,73 @@ struct VerifyReport {
     std::string head;
     std::vector<VerifyProblem> problems;
     bool ok() const { return problems.empty(); }
+};
+
+// A deadline or scope event found in one message (by the detection rules).
+// `span_start`/`span_end` are byte offsets of `evidence` in the message's own
+// text; `due`/`previous_due` are ISO 8601 dates or date-times, or empty.
+struct NewEvent {
+    std::int64_t message_row = 0;  // messages.id (ThreadRow::row, CaseMessage::row)
+    std::string category;          // "deadline_set", "deadline_moved", "scope_added", ...
+    std::string evidence;          // the triggering sentence, as written
+    std::int64_t span_start = 0;
+    std::int64_t span_end = 0;
+    std::string due;
+    std::string previous_due;
+    std::string rule_id;
+    double confidence = 0;
+};
+
+struct StoredEvent {
+    std::int64_t id = 0;
+    NewEvent event;
+    std::string message_sha256;              // of the message's raw bytes
+    std::optional<std::string> message_id;   // its Message-ID, when it has one
+    std::optional<std::string> thread_id;    // where threading puts the message now
+    std::optional<std::string> client;
+    std::string created_at;                  // ISO 8601 UTC
+    std::optional<std::string> superseded_at;
+    std::int64_t ledger_sequence = 0;        // the "event" entry; 0 when it has none
+};
+
+// Which events to read; every field narrows, none set means all of them.
+struct EventFilter {
+    std::optional<std::string> client;  // matched without regard to case
+    std::optional<std::string> thread_id;
+    std::optional<std::int64_t> message_row;
+    bool include_superseded = true;
+};
+
+// Which messages an export covers. Dates are Unix seconds, both inclusive;
+// a message without a readable Date is only included when neither is set.
+struct CaseQuery {
+    std::string client;  // matched without regard to case
+    std::optional<std::int64_t> from_unix;
+    std::optional<std::int64_t> to_unix;
+    std::optional<std::string> thread_id;
+};
+
+// One exported message: its exact bytes, what was parsed from them, where
+// threading put it and the ledger entry that recorded it.
+struct CaseMessage {
+    std::int64_t row = 0;
+    std::string raw;
+    std::string sha256;
+    ParsedMessage parsed;  // text holds own+quoted+signature; warnings kept
+    std::string thread_id;
+    std::optional<std::string> parent_message_id;
+    std::optional<std::string> client;
+    bool from_me = false;
+    std::optional<LedgerEntry> ledger;  // nullopt when the store has none for it
+};
+
+// Everything an export reads from the store, in thread order (threads by
+// first date, messages by date within a thread).
+struct CaseRecord {
+    ClientRecord client;
+    std::vector<std::string> own_addresses;
+    std::vector<CaseMessage> messages;
+    LedgerEntry head;  // the store's last ledger entry (sequence 0: empty ledger)
 };
 
 // A schema upgrade done when a store was opened.

@@ -2,6 +2,7 @@
 // its raw bytes, and name the first entry that does not hold.
 #include <unordered_set>
 
+#include "core/event_hash.hpp"
 #include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
@@ -37,6 +38,24 @@ std::string describe_message(std::int64_t row, const std::optional<std::string>&
     return "message " + std::to_string(row) + (message_id ? " <" + *message_id + ">" : "");
 }
 
+// The content hash an "event" entry should hold, recomputed from the events
+// row and its message's recorded SHA-256; nullopt when the event is gone.
+std::optional<std::string> event_hash(SQLite::Statement& query, std::int64_t event_id) {
+    query.reset();
+    query.bind(1, static_cast<int64_t>(event_id));
+    if (!query.executeStep()) return std::nullopt;
+    NewEvent event;
+    event.category = query.getColumn(0).getString();
+    event.evidence = query.getColumn(1).getString();
+    event.span_start = query.getColumn(2).getInt64();
+    event.span_end = query.getColumn(3).getInt64();
+    event.due = query.getColumn(4).getString();
+    event.previous_due = query.getColumn(5).getString();
+    event.rule_id = query.getColumn(6).getString();
+    event.confidence = query.getColumn(7).getDouble();
+    return event_content_hash(event, query.getColumn(8).getString());
+}
+
 }  // namespace
 
 Result<VerifyReport> Store::verify() {
@@ -62,6 +81,10 @@ Result<VerifyReport> Store::verify() {
         SQLite::Statement message(impl.database,
                                   "SELECT m.sha256, m.message_id, r.raw FROM messages m LEFT JOIN "
                                   "message_raw r ON r.message_row = m.id WHERE m.id = ?");
+        SQLite::Statement event(impl.database,
+                                "SELECT e.category, e.evidence, e.span_start, e.span_end, e.due, "
+                                "e.previous_due, e.rule_id, e.confidence, m.sha256 FROM events e "
+                                "JOIN messages m ON m.id = e.message_row WHERE e.id = ?");
         std::string previous_hash(kLedgerGenesisHash);
         std::int64_t expected_sequence = 1;
         std::unordered_set<std::int64_t> ledgered_messages;
@@ -94,6 +117,17 @@ Result<VerifyReport> Store::verify() {
                         " was altered: its hash does not match its content");
             }
             previous_hash = entry.entry_hash;
+            if (entry.kind == "event") {
+                const auto expected = event_hash(event, entry.subject_id);
+                if (!expected) {
+                    problem("ledger entry " + std::to_string(entry.sequence) + ": event " +
+                            std::to_string(entry.subject_id) + " is missing from the store");
+                } else if (*expected != entry.content_hash) {
+                    problem("ledger entry " + std::to_string(entry.sequence) + ": event " +
+                            std::to_string(entry.subject_id) +
+                            " was altered: its fields no longer hash to the recorded content hash");
+                }
+            }
             if (entry.kind != "message") continue;
 
             ledgered_messages.insert(entry.subject_id);

@@ -41,7 +41,12 @@ constexpr Command kCommands[] = {
      command_rules},
     {"digest", "digest [--date DAY] [--print | --send]",
      "show the daily digest, or send it once for the day (as the daemon does)", command_digest},
-    {"verify", "verify [--json]", "recompute the ledger and every stored message's hash",
+    {"export",
+     "export --client NAME [--from DATE] [--to DATE] [--thread ID] --out DIR [--format eml|mbox]",
+     "write a client's dispute bundle: report, original messages, JSON, ledger, manifest",
+     command_export},
+    {"verify", "verify [DIR] [--json]",
+     "recompute the store's ledger and message hashes, or check an export bundle DIR",
      command_verify},
 };
 

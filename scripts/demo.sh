@@ -16,6 +16,7 @@
 # 6. Sends the daily digest for the busiest sample day through a local SMTP
 #    server (aiosmtpd, scripts/smtp-sandbox.py) and shows what arrived; a
 #    second send for the same day sends nothing.
+# 7. Exports Acme's dispute bundle into DEMO_DIR/acme-case and verifies it.
 #
 # Everything it made stays in DEMO_DIR (the store, the config, the daemon's
 # log, the received digests); Dovecot and the SMTP server are stopped at the
@@ -194,6 +195,11 @@ message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.p
 print(message.get_body(preferencelist=("plain",)).get_content())
 PY
 run digest --send --date 2025-12-01
+
+say "Acme's dispute bundle"
+run export --client Acme --out "$demo_dir/acme-case"
+run verify "$demo_dir/acme-case"
+echo "open it in a browser: file://$demo_dir/acme-case/index.html"
 
 echo
 echo "The demo's files stay in $demo_dir; try for example:"

@@ -11,6 +11,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   dovecot-imapd python3 python3-aiosmtpd openssl
   sqlite3 xz-utils bc time tzdata
+  chromium
 )
 
 missing=()
