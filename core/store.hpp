@@ -86,6 +86,17 @@ public:
     // Stores the events in one transaction, each with a ledger entry of kind
     // "event" whose content hash is event_content_hash() (core/event_hash.hpp).
     // Fails, storing none, when an event names a message that is not stored.
+    // Runs `classify` over every message the rules have not read yet, oldest
+    // first (500 per transaction), storing each event with its ledger entry;
+    // a thread's current deadline as each message sees it includes the
+    // events stored for earlier messages in the same pass. Returns how many
+    // events were stored.
+    Result<std::size_t> classify_pending(const Classifier& classify);
+    // For reindexing: marks every live event superseded (it stays, and the
+    // ledger gets an "event_superseded" entry for it) and every message
+    // unclassified. Returns how many events were superseded.
+    Result<std::size_t> supersede_events();
+
     Result<void> add_events(const std::vector<NewEvent>& events);
     // The matching events, by message date, then id.
     Result<std::vector<StoredEvent>> events(const EventFilter& filter);

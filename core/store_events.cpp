@@ -35,6 +35,44 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 
 }  // namespace
 
+Result<void> insert_event(Store::Impl& impl, const NewEvent& event) {
+    if (auto problem = malformed(event)) return fail(*problem);
+    SQLite::Statement& message = impl.statement(
+        impl.select_event_message,
+        "SELECT m.sha256, t.thread_id, t.client_id FROM messages m "
+        "LEFT JOIN message_threads t ON t.message_row = m.id WHERE m.id = ?");
+    SQLite::Statement& insert = impl.statement(
+        impl.insert_event,
+        "INSERT INTO events (message_row, thread_id, client_id, category, evidence, "
+        "span_start, span_end, due, previous_due, rule_id, confidence, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    message.reset();
+    message.bind(1, static_cast<int64_t>(event.message_row));
+    if (!message.executeStep()) {
+        return fail("no stored message " + std::to_string(event.message_row) + " for a \"" +
+                    event.category + "\" event");
+    }
+    const std::string sha256 = message.getColumn(0).getString();
+    insert.reset();
+    insert.clearBindings();
+    insert.bind(1, static_cast<int64_t>(event.message_row));
+    if (!message.getColumn(1).isNull()) insert.bind(2, message.getColumn(1).getString());
+    if (!message.getColumn(2).isNull()) insert.bind(3, message.getColumn(2).getInt64());
+    insert.bind(4, event.category);
+    insert.bind(5, event.evidence);
+    insert.bind(6, static_cast<int64_t>(event.span_start));
+    insert.bind(7, static_cast<int64_t>(event.span_end));
+    if (!event.due.empty()) insert.bind(8, event.due);
+    if (!event.previous_due.empty()) insert.bind(9, event.previous_due);
+    insert.bind(10, event.rule_id);
+    insert.bind(11, event.confidence);
+    insert.bind(12, impl.now_iso());
+    insert.exec();
+    message.reset();
+    impl.append_ledger("event", impl.database.getLastInsertRowid(), event_content_hash(event, sha256));
+    return ok();
+}
+
 Result<void> Store::add_events(const std::vector<NewEvent>& events) {
     Impl& impl = *impl_;
     for (const NewEvent& event : events) {
@@ -43,41 +81,8 @@ Result<void> Store::add_events(const std::vector<NewEvent>& events) {
     auto result = guarded("storing events", [&]() -> Result<void> {
         SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
         impl.load_ledger_head();
-        const std::string now = impl.now_iso();
-        SQLite::Statement message(impl.database,
-                                  "SELECT m.sha256, t.thread_id, t.client_id FROM messages m "
-                                  "LEFT JOIN message_threads t ON t.message_row = m.id "
-                                  "WHERE m.id = ?");
-        SQLite::Statement insert(
-            impl.database,
-            "INSERT INTO events (message_row, thread_id, client_id, category, evidence, "
-            "span_start, span_end, due, previous_due, rule_id, confidence, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
         for (const NewEvent& event : events) {
-            message.reset();
-            message.bind(1, static_cast<int64_t>(event.message_row));
-            if (!message.executeStep()) {
-                return fail("no stored message " + std::to_string(event.message_row) +
-                            " for a \"" + event.category + "\" event");
-            }
-            const std::string sha256 = message.getColumn(0).getString();
-            insert.reset();
-            insert.clearBindings();
-            insert.bind(1, static_cast<int64_t>(event.message_row));
-            if (!message.getColumn(1).isNull()) insert.bind(2, message.getColumn(1).getString());
-            if (!message.getColumn(2).isNull()) insert.bind(3, message.getColumn(2).getInt64());
-            insert.bind(4, event.category);
-            insert.bind(5, event.evidence);
-            insert.bind(6, static_cast<int64_t>(event.span_start));
-            insert.bind(7, static_cast<int64_t>(event.span_end));
-            if (!event.due.empty()) insert.bind(8, event.due);
-            if (!event.previous_due.empty()) insert.bind(9, event.previous_due);
-            insert.bind(10, event.rule_id);
-            insert.bind(11, event.confidence);
-            insert.bind(12, now);
-            insert.exec();
-            impl.append_ledger("event", impl.database.getLastInsertRowid(),
-                               event_content_hash(event, sha256));
+            if (auto inserted = insert_event(impl, event); !inserted) return inserted;
         }
         transaction.commit();
         return ok();

@@ -33,6 +33,8 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insert_raw;
     std::unique_ptr<SQLite::Statement> insert_attachment;
     std::unique_ptr<SQLite::Statement> insert_reference;
+    std::unique_ptr<SQLite::Statement> select_event_message;
+    std::unique_ptr<SQLite::Statement> insert_event;
 
     SQLite::Statement& statement(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
 
@@ -75,6 +77,11 @@ void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows);
 // base subject, '' when too generic to join messages by.
 std::string message_key_id(const std::string& message_id);
 std::string message_key_subject(const std::string& subject);
+
+// Stores one event and its ledger entry, inside the caller's write
+// transaction (store_events.cpp); fails on a malformed event or an unknown
+// message row.
+Result<void> insert_event(Store::Impl& impl, const NewEvent& event);
 
 // Lists are stored one item per line: addresses and ids never hold a newline.
 std::string join_lines(const std::vector<std::string>& items);

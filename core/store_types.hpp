@@ -164,6 +164,22 @@ struct StoredEvent {
     std::int64_t ledger_sequence = 0;        // the "event" entry; 0 when it has none
 };
 
+// What detection knows of one stored message and its thread when the store
+// classifies it (Store::classify_pending).
+struct ClassifyInput {
+    std::int64_t message_row = 0;
+    std::string own_text;
+    std::optional<Timestamp> date;
+    bool from_me = false;
+    bool bulk = false;
+    bool first_in_thread = false;   // no earlier message in its thread
+    std::string current_deadline;   // the thread's deadline before this message; "" when none
+};
+
+// Detection as a function of one message (daemon/classifier.hpp builds it
+// from the rules and the VA's working hours).
+using Classifier = std::function<std::vector<NewEvent>(const ClassifyInput&)>;
+
 // Which events to read; every field narrows, none set means all of them.
 struct EventFilter {
     std::optional<std::string> client;  // matched without regard to case

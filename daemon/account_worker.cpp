@@ -97,6 +97,14 @@ void AccountWorker::run() {
                 error = synced.error().message;
                 break;
             }
+            if (options_.classify) {
+                if (auto events = store->classify_pending(options_.classify); !events) {
+                    error = events.error().message;
+                    break;
+                } else if (*events > 0) {
+                    spdlog::info("account {}: {} events found", account_.name, *events);
+                }
+            }
             failures = 0;
             if (stopping() || plan->folders.empty()) break;
             if (can_idle) {

@@ -10,6 +10,7 @@
 
 #include "config/settings.hpp"
 #include "core/backoff.hpp"
+#include "core/store_types.hpp"
 #include "daemon/imap_session.hpp"
 #include "daemon/signals.hpp"
 
@@ -17,6 +18,8 @@ namespace casefile::daemon {
 
 struct WorkerOptions {
     std::string store_path;
+    // Detection over what each sync stored (empty: none).
+    core::Classifier classify;
     core::BackoffPolicy backoff;
     ImapTimeouts timeouts;
     // RFC 2177 §3: servers may drop an IDLE after 30 minutes; re-issue before.

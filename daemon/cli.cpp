@@ -45,6 +45,8 @@ constexpr Command kCommands[] = {
      "export --client NAME [--from DATE] [--to DATE] [--thread ID] --out DIR [--format eml|mbox]",
      "write a client's dispute bundle: report, original messages, JSON, ledger, manifest",
      command_export},
+    {"reindex", "reindex", "thread the store again and re-read every message with the current rules",
+     command_reindex},
     {"verify", "verify [DIR] [--json]",
      "recompute the store's ledger and message hashes, or check an export bundle DIR",
      command_verify},

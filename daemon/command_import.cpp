@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/importer.hpp"
 #include "daemon/system_clock.hpp"
@@ -21,6 +22,13 @@ int command_import(const GlobalOptions& options, Arguments& arguments) {
     }
     auto config = load_config(options, false);
     if (config.exit_code != kExitOk) return config.exit_code;
+    // The rules are loaded first: a mistake in a rule file is a config error,
+    // said before anything is imported.
+    auto classifier = make_classifier(config.settings);
+    if (!classifier) {
+        print_error(classifier.error().message);
+        return kExitUsage;
+    }
     SystemClock clock;
     auto store = open_store(options, config.settings, clock);
     if (!store) {
@@ -45,6 +53,12 @@ int command_import(const GlobalOptions& options, Arguments& arguments) {
     if (summary->result.stored_with_warnings > 0) {
         std::printf("Messages with warnings are stored raw; `casefile parse FILE` shows why.\n");
     }
+    auto events = store->classify_pending(*classifier);
+    if (!events) {
+        print_error("the mail is stored, but the rules could not read it: " + events.error().message);
+        return kExitFailure;
+    }
+    if (*events > 0) std::printf("%zu events found (deadlines, scope changes, ...)\n", *events);
     return summary->problems.empty() ? kExitOk : kExitFailure;
 }
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "daemon/account_worker.hpp"
+#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/digest_runner.hpp"
 #include "daemon/digest_worker.hpp"
@@ -26,11 +27,12 @@ struct Workers {
     std::vector<std::thread> threads;
 
     void start(const config::Settings& settings, const std::string& store_path,
-               const SignalWatch& signals) {
+               const SignalWatch& signals, const core::Classifier& classify) {
         stop = false;
         for (const auto& account : settings.accounts) {
             WorkerOptions options;
             options.store_path = store_path;
+            options.classify = classify;
             workers.push_back(std::make_unique<AccountWorker>(account, options, signals, stop));
         }
         for (auto& worker : workers) threads.emplace_back([&worker] { worker->run(); });
@@ -86,8 +88,13 @@ int command_run(const GlobalOptions& options, Arguments& arguments) {
         return kExitFailure;
     }
 
+    auto classifier = make_classifier(settings);
+    if (!classifier) {
+        print_error(classifier.error().message);
+        return kExitUsage;
+    }
     Workers workers;
-    workers.start(settings, store_path_now, signals);
+    workers.start(settings, store_path_now, signals, *classifier);
     spdlog::info("casefile {} running: {} account(s), store {}", CASEFILE_VERSION,
                  settings.accounts.size(), store_path_now);
     std::string last_status = workers.status();
@@ -101,16 +108,20 @@ int command_run(const GlobalOptions& options, Arguments& arguments) {
             notifier.notify("RELOADING=1");
             spdlog::info("reloading the config");
             auto reloaded = load_config(options, true);
-            if (!reloaded.settings) {
+            auto reclassifier = reloaded.settings ? make_classifier(reloaded.settings)
+                                                  : core::Result<core::Classifier>(core::fail(""));
+            if (!reloaded.settings || !reclassifier) {
+                if (reloaded.settings) spdlog::error("{}", reclassifier.error().message);
                 spdlog::error("the new config has problems; keeping the running one");
             } else {
+                classifier = std::move(reclassifier);
                 workers.stop_and_join();
                 settings = std::move(*reloaded.settings);
                 store_path_now = store_path(options, settings);
                 if (auto store = open_store(options, settings, clock); !store) {
                     spdlog::error("{}", store.error().message);
                 }
-                workers.start(settings, store_path_now, signals);
+                workers.start(settings, store_path_now, signals, *classifier);
             }
             signals.drain();
             notifier.ready(workers.status());

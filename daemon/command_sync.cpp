@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "daemon/account_sync.hpp"
+#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/logging.hpp"
 #include "daemon/message_intake.hpp"
@@ -25,6 +26,11 @@ int command_sync(const GlobalOptions& options, Arguments& arguments) {
     const config::Settings& settings = *config.settings;
     if (settings.accounts.empty()) {
         print_error("the config has no [[account]]; add one to sync (casefile init shows how)");
+        return kExitUsage;
+    }
+    auto classifier = make_classifier(config.settings);
+    if (!classifier) {
+        print_error(classifier.error().message);
         return kExitUsage;
     }
     SystemClock clock;
@@ -95,6 +101,13 @@ int command_sync(const GlobalOptions& options, Arguments& arguments) {
     if (only_account && !matched_account) {
         print_error("no account named \"" + *only_account + "\" in the config");
         return kExitUsage;
+    }
+    // What a sync stopped early (or a crash) left unread is read next time.
+    if (auto events = store->classify_pending(*classifier); !events) {
+        print_error("the mail is stored, but the rules could not read it: " + events.error().message);
+        exit_code = kExitFailure;
+    } else if (*events > 0) {
+        std::printf("%zu events found (deadlines, scope changes, ...)\n", *events);
     }
     return exit_code;
 }

@@ -18,6 +18,7 @@ int command_dates(const GlobalOptions& options, Arguments& arguments);
 int command_rules(const GlobalOptions& options, Arguments& arguments);
 int command_digest(const GlobalOptions& options, Arguments& arguments);
 int command_export(const GlobalOptions& options, Arguments& arguments);
+int command_reindex(const GlobalOptions& options, Arguments& arguments);
 int command_verify(const GlobalOptions& options, Arguments& arguments);
 
 }  // namespace casefile::daemon
