@@ -1,5 +1,10 @@
 #include "core/store.hpp"
 
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
 #include "core/store_internal.hpp"
 #include "core/store_schema.hpp"
 
@@ -162,7 +167,18 @@ Result<Store> Store::open(const std::string& path, const Clock& clock) {
         // messages then fit in one or two pages instead of an overflow chain,
         // which made a 44k-message import ~15% faster here.
         impl->database.exec("PRAGMA page_size = 16384");
-        impl->database.exec("PRAGMA journal_mode = WAL");
+        // Switching a new file to WAL takes an exclusive lock, and SQLite
+        // answers SQLITE_BUSY at once rather than through the busy handler
+        // when another process is opening the same new store: try again.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                impl->database.exec("PRAGMA journal_mode = WAL");
+                break;
+            } catch (const SQLite::Exception& error) {
+                if (error.getErrorCode() != SQLITE_BUSY || attempt >= 200) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(10 + attempt % 20));
+            }
+        }
         impl->database.exec("PRAGMA synchronous = FULL");
         impl->database.exec("PRAGMA foreign_keys = ON");
         if (auto migrated = migrate(*impl); !migrated) return Unexpected(migrated.error());
