@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/detect.hpp"
 #include "core/html_text.hpp"
 
 namespace casefile::core {
@@ -35,8 +36,9 @@ std::string day_of(const std::string& iso) { return iso.substr(0, std::min<std::
 
 std::string event_dates(const DigestEvent& event) {
     if (!event.previous_due.empty() && !event.due.empty()) {
-        const bool later = event.due > event.previous_due;
-        return event.previous_due + " → " + event.due + (later ? " (later)" : " (earlier)");
+        const int moved = compare_due(event.due, event.previous_due);
+        if (moved == 0) return "confirmed for " + event.due;
+        return event.previous_due + " → " + event.due + (moved > 0 ? " (later)" : " (earlier)");
     }
     if (!event.due.empty()) return "due " + event.due;
     if (event.category == "deadline_set" || event.category == "deadline_change") return "no date given";
