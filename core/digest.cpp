@@ -93,54 +93,61 @@ private:
     std::string html_;
 };
 
+// Items per list: the digest is read on a phone; the rest is counted, and
+// `casefile export` has everything.
+constexpr std::size_t kSectionItems = 15;
+
+template <typename Item, typename Render>
+void write_section(Writer& writer, std::string_view title, const std::vector<Item>& items,
+                   const Render& render) {
+    if (items.empty()) return;
+    writer.subheading(title);
+    writer.begin_list();
+    for (std::size_t index = 0; index < items.size() && index < kSectionItems; ++index) {
+        render(items[index]);
+    }
+    if (items.size() > kSectionItems) {
+        writer.item("... and " + std::to_string(items.size() - kSectionItems) + " more");
+    }
+    writer.end_list();
+}
+
 void write_client(Writer& writer, const DigestClientSection& client) {
     writer.heading(client.client);
     if (client.new_messages > 0) writer.paragraph(plural(client.new_messages, "new message", "new messages"));
     for (std::string_view category : kCategoryOrder) {
-        bool opened = false;
+        std::vector<DigestEvent> events;
         for (const DigestEvent& event : client.events) {
-            if (event.category != category) continue;
-            if (!opened) {
-                writer.subheading(digest_category_title(event.category));
-                writer.begin_list();
-                opened = true;
-            }
-            std::string line = day_of(event.message_date) + " " + event.from + ", \"" +
-                               quote(event.subject, 80) + "\"";
-            if (const std::string dates = event_dates(event); !dates.empty()) line += ": " + dates;
-            writer.item(line, event.evidence);
+            if (event.category == category) events.push_back(event);
         }
-        if (opened) writer.end_list();
+        write_section(writer, digest_category_title(std::string(category)), events,
+                      [&](const DigestEvent& event) {
+                          std::string line = day_of(event.message_date) + " " + event.from + ", \"" +
+                                             quote(event.subject, 80) + "\"";
+                          if (const std::string dates = event_dates(event); !dates.empty()) {
+                              line += ": " + dates;
+                          }
+                          writer.item(line, event.evidence);
+                      });
     }
-    if (!client.deadlines.empty()) {
-        writer.subheading("Deadlines in the next 7 days");
-        writer.begin_list();
-        for (const DigestDeadline& deadline : client.deadlines) {
-            writer.item((deadline.overdue ? "OVERDUE since " : "due ") + deadline.due + ": \"" +
-                            quote(deadline.subject, 80) + "\"",
-                        deadline.evidence);
-        }
-        writer.end_list();
-    }
-    if (!client.awaiting.empty()) {
-        writer.subheading("Awaiting your reply (oldest first)");
-        writer.begin_list();
-        for (const DigestAwaiting& waiting : client.awaiting) {
-            writer.item(day_of(waiting.received) + " " + waiting.from + ", \"" +
-                        quote(waiting.subject, 80) + "\": waiting " +
-                        format_working_time(waiting.waited_working_seconds) + " of working time");
-        }
-        writer.end_list();
-    }
-    if (!client.out_of_hours.empty()) {
-        writer.subheading("Sent outside your working hours");
-        writer.begin_list();
-        for (const DigestOutOfHours& request : client.out_of_hours) {
-            writer.item(request.received_local + " " + request.from + ", \"" +
-                        quote(request.subject, 80) + "\"");
-        }
-        writer.end_list();
-    }
+    write_section(writer, "Deadlines in the next 7 days", client.deadlines,
+                  [&](const DigestDeadline& deadline) {
+                      writer.item((deadline.overdue ? "OVERDUE since " : "due ") + deadline.due +
+                                      ": \"" + quote(deadline.subject, 80) + "\"",
+                                  deadline.evidence);
+                  });
+    write_section(writer, "Awaiting your reply (oldest first)", client.awaiting,
+                  [&](const DigestAwaiting& waiting) {
+                      writer.item(day_of(waiting.received) + " " + waiting.from + ", \"" +
+                                  quote(waiting.subject, 80) + "\": waiting " +
+                                  format_working_time(waiting.waited_working_seconds) +
+                                  " of working time");
+                  });
+    write_section(writer, "Sent outside your working hours", client.out_of_hours,
+                  [&](const DigestOutOfHours& request) {
+                      writer.item(request.received_local + " " + request.from + ", \"" +
+                                  quote(request.subject, 80) + "\"");
+                  });
 }
 
 }  // namespace

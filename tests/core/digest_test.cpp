@@ -165,6 +165,23 @@ TEST_F(DigestTest, AnOverdueDeadlineIsFlagged) {
     EXPECT_NE(compose_digest(data).text.find("OVERDUE since 2026-11-25"), std::string::npos);
 }
 
+TEST(DigestFormat, LongListsAreCutForAPhone) {
+    DigestData data;
+    data.day_label = "Monday 30 November 2026";
+    DigestClientSection client;
+    client.client = "Acme";
+    for (int index = 0; index < 40; ++index) {
+        client.awaiting.push_back(DigestAwaiting{"Request " + std::to_string(index), "bob@acme.example",
+                                                 "2026-11-20T10:00:00-06:00", 3600});
+    }
+    data.clients.push_back(client);
+    const DigestText text = compose_digest(data);
+    EXPECT_NE(text.text.find("Request 14"), std::string::npos);
+    EXPECT_EQ(text.text.find("Request 15"), std::string::npos);
+    EXPECT_NE(text.text.find("... and 25 more"), std::string::npos);
+    EXPECT_NE(text.subject.find("40 awaiting reply"), std::string::npos) << "the count stays whole";
+}
+
 TEST(DigestFormat, WorkingTime) {
     EXPECT_EQ(format_working_time(45 * 60), "45 min");
     EXPECT_EQ(format_working_time(3 * 3600), "3 h");
