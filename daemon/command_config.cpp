@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "config/config_loader.hpp"
+#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/config_files.hpp"
 #include "daemon/paths.hpp"
@@ -45,16 +46,21 @@ int command_check_config(const GlobalOptions& options, Arguments& arguments) {
         return kExitUsage;
     }
     // The secrets must be readable now, not at 3 a.m. when the daemon needs them.
-    int secret_problems = 0;
+    int problems = 0;
     for (const auto& account : settings->accounts) {
         auto secret = resolve_secret(account.secret, "account \"" + account.name + "\" password");
         if (!secret) {
             std::fprintf(stderr, "%s: account \"%s\": %s\n", path.c_str(), account.name.c_str(),
                          secret.error().message.c_str());
-            secret_problems += 1;
+            problems += 1;
         }
     }
-    if (secret_problems > 0) return kExitUsage;
+    // So are the rule files and the time zone the rules and the digest use.
+    if (auto classifier = make_classifier(std::optional<config::Settings>(*settings)); !classifier) {
+        std::fprintf(stderr, "%s\n", classifier.error().message.c_str());
+        problems += 1;
+    }
+    if (problems > 0) return kExitUsage;
     std::printf("%s is valid: %zu account%s, %zu client%s, store %s\n", path.c_str(),
                 settings->accounts.size(), settings->accounts.size() == 1 ? "" : "s",
                 settings->clients.size(), settings->clients.size() == 1 ? "" : "s",
