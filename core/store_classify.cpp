@@ -12,9 +12,8 @@ namespace {
 // how long `casefile status` waits for the write lock.
 constexpr int kClassifyChunk = 500;
 
-std::string current_deadline(SQLite::Database& database, const std::string& thread_id,
-                             std::int64_t date_unix, std::int64_t row) {
-    SQLite::Statement query(database, R"sql(
+// The thread's deadline as the messages before (date, row) left it.
+constexpr const char* kCurrentDeadline = R"sql(
         SELECT COALESCE(e.due, '') FROM events e
         JOIN messages m ON m.id = e.message_row
         JOIN message_threads t ON t.message_row = m.id
@@ -22,25 +21,24 @@ std::string current_deadline(SQLite::Database& database, const std::string& thre
           AND e.category IN ('deadline_set', 'deadline_change')
           AND (COALESCE(m.date_unix, 0) < ?2 OR (COALESCE(m.date_unix, 0) = ?2 AND m.id < ?3))
         ORDER BY COALESCE(m.date_unix, 0) DESC, m.id DESC, e.id DESC LIMIT 1
-    )sql");
-    query.bind(1, thread_id);
-    query.bind(2, static_cast<int64_t>(date_unix));
-    query.bind(3, static_cast<int64_t>(row));
-    return query.executeStep() ? query.getColumn(0).getString() : std::string();
-}
+    )sql";
 
-bool first_in_thread(SQLite::Database& database, const std::string& thread_id,
-                     std::int64_t date_unix, std::int64_t row) {
-    SQLite::Statement query(database, R"sql(
+// Any message of the thread before (date, row).
+constexpr const char* kEarlierInThread = R"sql(
         SELECT 1 FROM message_threads t JOIN messages m ON m.id = t.message_row
         WHERE t.thread_id = ?1
           AND (COALESCE(m.date_unix, 0) < ?2 OR (COALESCE(m.date_unix, 0) = ?2 AND m.id < ?3))
         LIMIT 1
-    )sql");
+    )sql";
+
+// Runs one of the queries above for a message; true when it found a row.
+bool ask(SQLite::Statement& query, const std::string& thread_id, std::int64_t date_unix,
+         std::int64_t row) {
+    query.reset();
     query.bind(1, thread_id);
     query.bind(2, static_cast<int64_t>(date_unix));
     query.bind(3, static_cast<int64_t>(row));
-    return !query.executeStep();
+    return query.executeStep();
 }
 
 }  // namespace
@@ -61,6 +59,8 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify) {
             )sql");
             pending.bind(1, kClassifyChunk);
             SQLite::Statement mark(impl.database, "UPDATE messages SET classified = 1 WHERE id = ?");
+            SQLite::Statement deadline(impl.database, kCurrentDeadline);
+            SQLite::Statement earlier(impl.database, kEarlierInThread);
             int done = 0;
             while (pending.executeStep()) {
                 ClassifyInput input;
@@ -74,9 +74,9 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify) {
                 input.bulk = pending.getColumn(5).getInt() != 0;
                 const std::string thread_id = pending.getColumn(6).getString();
                 input.first_in_thread =
-                    thread_id.empty() || first_in_thread(impl.database, thread_id, date_unix, input.message_row);
-                if (!thread_id.empty()) {
-                    input.current_deadline = current_deadline(impl.database, thread_id, date_unix, input.message_row);
+                    thread_id.empty() || !ask(earlier, thread_id, date_unix, input.message_row);
+                if (!thread_id.empty() && ask(deadline, thread_id, date_unix, input.message_row)) {
+                    input.current_deadline = deadline.getColumn(0).getString();
                 }
                 for (NewEvent& event : classify(input)) {
                     event.message_row = input.message_row;
