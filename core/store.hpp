@@ -87,7 +87,7 @@ public:
     // "event" whose content hash is event_content_hash() (core/event_hash.hpp).
     // Fails, storing none, when an event names a message that is not stored.
     // Runs `classify` over every message the rules have not read yet, oldest
-    // first (500 per transaction), storing each event with its ledger entry;
+    // first (100 per transaction), storing each event with its ledger entry;
     // a thread's current deadline as each message sees it includes the
     // events stored for earlier messages in the same pass. Returns how many
     // events were stored.

@@ -10,7 +10,7 @@ namespace {
 
 // Messages per transaction: bounds what a crash can make casefile redo, and
 // how long `casefile status` waits for the write lock.
-constexpr int kClassifyChunk = 500;
+constexpr int kClassifyChunk = 100;
 
 // The thread's deadline as the messages before (date, row) left it.
 constexpr const char* kCurrentDeadline = R"sql(

@@ -264,7 +264,10 @@ for ((round = 1; round <= kills; round++)); do
     new_mail=$((new_mail + burst + burst / 10))
   fi
   delay_ms=$((20 + RANDOM % 381))
-  run_casefile sync --quiet >>"$work/sync.log" 2>&1 &
+  # Started directly, not through run_casefile: `function &` forks a
+  # subshell, and $! would be that shell, so SIGKILL would leave casefile
+  # running on beside the next round's sync.
+  "$casefile" --config "$work/casefile.toml" --store "$store" sync --quiet >>"$work/sync.log" 2>&1 &
   sync_pid=$!
   read -r -t "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))" -u "$never_fd" _ || true
   if kill -KILL "$sync_pid" 2>/dev/null; then
