@@ -99,12 +99,13 @@ Result<CaseRecord> Store::case_record(const CaseQuery& case_query) {
         std::string sql =
             "SELECT m.id, r.raw, m.sha256, m.message_id, m.in_reply_to, m.references_ids, "
             "m.subject, m.from_name, m.from_address, m.to_addresses, m.cc_addresses, m.date_unix, "
-            "m.date_offset, m.own_text, m.quoted_text, m.signature, m.warnings, m.from_me, "
+            "m.date_offset, x.own_text, x.quoted_text, x.signature, m.warnings, m.from_me, "
             "mt.thread_id, p.message_id, c.name, "
             "(SELECT l.sequence FROM ledger l WHERE l.kind = 'message' AND l.subject_id = m.id "
             " ORDER BY l.sequence LIMIT 1) "
             "FROM messages m JOIN message_threads mt ON mt.message_row = m.id "
             "LEFT JOIN message_raw r ON r.message_row = m.id "
+            "LEFT JOIN message_text x ON x.message_row = m.id "
             "LEFT JOIN messages p ON p.id = mt.parent_row "
             "LEFT JOIN clients c ON c.id = mt.client_id "
             "LEFT JOIN threads t ON t.thread_id = mt.thread_id WHERE mt.client_id = ?";

@@ -50,15 +50,19 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify) {
         auto chunk = guarded("classifying stored messages", [&]() -> Result<int> {
             SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
             impl.load_ledger_head();
+            // The queue's key is the order wanted: no sort, and only the
+            // chunk's rows are read.
             SQLite::Statement pending(impl.database, R"sql(
-                SELECT m.id, m.own_text, m.date_unix, m.date_offset, m.from_me, m.bulk,
-                       COALESCE(t.thread_id, '')
-                FROM messages m LEFT JOIN message_threads t ON t.message_row = m.id
-                WHERE m.classified = 0
-                ORDER BY COALESCE(m.date_unix, 0), m.id LIMIT ?
+                SELECT m.id, COALESCE(x.own_text, ''), m.date_unix, m.date_offset, m.from_me,
+                       m.bulk, COALESCE(t.thread_id, ''), q.sort_date
+                FROM classify_queue q JOIN messages m ON m.id = q.message_row
+                LEFT JOIN message_text x ON x.message_row = m.id
+                LEFT JOIN message_threads t ON t.message_row = m.id
+                ORDER BY q.sort_date, q.message_row LIMIT ?
             )sql");
             pending.bind(1, kClassifyChunk);
-            SQLite::Statement mark(impl.database, "UPDATE messages SET classified = 1 WHERE id = ?");
+            SQLite::Statement mark(impl.database,
+                                   "DELETE FROM classify_queue WHERE sort_date = ? AND message_row = ?");
             SQLite::Statement deadline(impl.database, kCurrentDeadline);
             SQLite::Statement earlier(impl.database, kEarlierInThread);
             int done = 0;
@@ -84,7 +88,8 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify) {
                     ++stored_events;
                 }
                 mark.reset();
-                mark.bind(1, static_cast<int64_t>(input.message_row));
+                mark.bind(1, pending.getColumn(7).getInt64());
+                mark.bind(2, static_cast<int64_t>(input.message_row));
                 mark.exec();
                 ++done;
             }
@@ -118,7 +123,9 @@ Result<std::size_t> Store::supersede_events() {
             impl.append_ledger("event_superseded", id,
                                sha256_hex("casefile-event-superseded-v1\n" + std::to_string(id) + "\n" + now + "\n"));
         }
-        impl.database.exec("UPDATE messages SET classified = 0");
+        impl.database.exec("DELETE FROM classify_queue");
+        impl.database.exec("INSERT INTO classify_queue (sort_date, message_row) "
+                           "SELECT COALESCE(date_unix, 0), id FROM messages");
         transaction.commit();
         return live.size();
     });

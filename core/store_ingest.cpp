@@ -125,11 +125,18 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             impl.insert_message,
             "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
-            "date_unix, date_offset, own_text, quoted_text, signature, warnings, source, "
-            "stored_at, from_me, direct_client_id, placeholder_size, normalized_id, base_subject, "
-            "bulk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "date_unix, date_offset, warnings, source, stored_at, from_me, direct_client_id, "
+            "placeholder_size, normalized_id, base_subject, bulk) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement& insert_raw = impl.statement(
             impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
+        SQLite::Statement& insert_text = impl.statement(
+            impl.insert_text,
+            "INSERT INTO message_text (message_row, own_text, quoted_text, signature) "
+            "VALUES (?, ?, ?, ?)");
+        SQLite::Statement& insert_queued = impl.statement(
+            impl.insert_queued,
+            "INSERT INTO classify_queue (sort_date, message_row) VALUES (?, ?)");
         SQLite::Statement& insert_attachment = impl.statement(
             impl.insert_attachment,
             "INSERT INTO attachments (message_row, position, filename, content_type, size, "
@@ -159,24 +166,21 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 insert_message.bind(12, static_cast<int64_t>(parsed.date->unix_seconds));
                 insert_message.bind(13, parsed.date->offset_minutes);
             }
-            insert_message.bind(14, parsed.zones.own_text);
-            insert_message.bind(15, parsed.zones.quoted_text);
-            insert_message.bind(16, parsed.zones.signature);
-            insert_message.bind(17, warning_lines(parsed.warnings));
-            insert_message.bind(18, message.source);
-            insert_message.bind(19, stored_at);
-            insert_message.bind(20, message.from_me ? 1 : 0);
+            insert_message.bind(14, warning_lines(parsed.warnings));
+            insert_message.bind(15, message.source);
+            insert_message.bind(16, stored_at);
+            insert_message.bind(17, message.from_me ? 1 : 0);
             if (message.client) {
                 if (auto found = clients.find(*message.client); found != clients.end()) {
-                    insert_message.bind(21, static_cast<int64_t>(found->second));
+                    insert_message.bind(18, static_cast<int64_t>(found->second));
                 }
             }
             if (message.placeholder_size) {
-                insert_message.bind(22, static_cast<int64_t>(*message.placeholder_size));
+                insert_message.bind(19, static_cast<int64_t>(*message.placeholder_size));
             }
-            bind_optional_text(insert_message, 23, message_key_id(parsed.message_id));
-            insert_message.bind(24, message_key_subject(parsed.subject));
-            insert_message.bind(25, parsed.bulk ? 1 : 0);
+            bind_optional_text(insert_message, 20, message_key_id(parsed.message_id));
+            insert_message.bind(21, message_key_subject(parsed.subject));
+            insert_message.bind(22, parsed.bulk ? 1 : 0);
             insert_message.exec();
             std::int64_t row = 0;
             if (impl.database.getChanges() == 0) {
@@ -192,6 +196,16 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 insert_raw.bind(1, static_cast<int64_t>(row));
                 insert_raw.bindNoCopy(2, message.raw.data(), static_cast<int>(message.raw.size()));
                 insert_raw.exec();
+                insert_text.reset();
+                insert_text.bind(1, static_cast<int64_t>(row));
+                insert_text.bindNoCopy(2, parsed.zones.own_text);
+                insert_text.bindNoCopy(3, parsed.zones.quoted_text);
+                insert_text.bindNoCopy(4, parsed.zones.signature);
+                insert_text.exec();
+                insert_queued.reset();
+                insert_queued.bind(1, static_cast<int64_t>(parsed.date ? parsed.date->unix_seconds : 0));
+                insert_queued.bind(2, static_cast<int64_t>(row));
+                insert_queued.exec();
                 int position = 0;
                 for (const Attachment& attachment : parsed.attachments) {
                     insert_attachment.reset();

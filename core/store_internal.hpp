@@ -31,6 +31,8 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insert_ledger;
     std::unique_ptr<SQLite::Statement> insert_message;
     std::unique_ptr<SQLite::Statement> insert_raw;
+    std::unique_ptr<SQLite::Statement> insert_text;
+    std::unique_ptr<SQLite::Statement> insert_queued;
     std::unique_ptr<SQLite::Statement> insert_attachment;
     std::unique_ptr<SQLite::Statement> insert_reference;
     std::unique_ptr<SQLite::Statement> select_event_message;

@@ -228,6 +228,41 @@ ALTER TABLE messages ADD COLUMN classified INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX messages_to_classify ON messages(date_unix, id) WHERE classified = 0;
 )sql";
 
+// Version 4: the wide text columns move out of `messages`, and the work
+// left for the rules gets a queue of its own. Measured on the Enron inbox
+// (44,141 messages): threading and classification read `messages` rows by
+// id over and over, and with ~2 KB of decoded text in each row they paged
+// through ~100 MB to find a few hundred bytes of ids, subjects and dates;
+// marking a message classified rewrote its whole row, text and overflow
+// pages included. Now `messages` holds what threading compares, the text
+// is read once (by the rules, the export and `parse`), and classification
+// deletes two-integer rows from a queue ordered as it reads them.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE message_text (
+    message_row INTEGER PRIMARY KEY REFERENCES messages(id),
+    own_text    TEXT NOT NULL DEFAULT '',
+    quoted_text TEXT NOT NULL DEFAULT '',
+    signature   TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO message_text (message_row, own_text, quoted_text, signature)
+    SELECT id, own_text, quoted_text, signature FROM messages;
+-- The messages the rules have not read yet, oldest first (a message without
+-- a Date sorts as 0, first), so each is read against its thread's deadline
+-- as the earlier messages left it.
+CREATE TABLE classify_queue (
+    sort_date   INTEGER NOT NULL,
+    message_row INTEGER NOT NULL REFERENCES messages(id),
+    PRIMARY KEY (sort_date, message_row)
+) WITHOUT ROWID;
+INSERT INTO classify_queue (sort_date, message_row)
+    SELECT COALESCE(date_unix, 0), id FROM messages WHERE classified = 0;
+DROP INDEX messages_to_classify;
+ALTER TABLE messages DROP COLUMN classified;
+ALTER TABLE messages DROP COLUMN own_text;
+ALTER TABLE messages DROP COLUMN quoted_text;
+ALTER TABLE messages DROP COLUMN signature;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& store_migrations() {
@@ -235,6 +270,7 @@ const std::vector<Migration>& store_migrations() {
         {kVersion1, nullptr},
         {kVersion2, backfill_version2},
         {kVersion3, nullptr},
+        {kVersion4, nullptr},
     };
     return migrations;
 }

@@ -38,9 +38,31 @@ int user_version(const std::string& path) {
     return database.execAndGet("PRAGMA user_version").getInt();
 }
 
+// Turns a current store back into what schema version 3 wrote: the text in
+// the messages rows, a `classified` flag instead of the queue.
+void downgrade_to_version_3(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READWRITE);
+    database.exec(R"sql(
+        ALTER TABLE messages ADD COLUMN own_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN quoted_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN classified INTEGER NOT NULL DEFAULT 1;
+        UPDATE messages SET
+            own_text = (SELECT own_text FROM message_text WHERE message_row = messages.id),
+            quoted_text = (SELECT quoted_text FROM message_text WHERE message_row = messages.id),
+            signature = (SELECT signature FROM message_text WHERE message_row = messages.id),
+            classified = NOT EXISTS (SELECT 1 FROM classify_queue WHERE message_row = messages.id);
+        CREATE INDEX messages_to_classify ON messages(date_unix, id) WHERE classified = 0;
+        DROP TABLE message_text;
+        DROP TABLE classify_queue;
+        PRAGMA user_version = 3;
+    )sql");
+}
+
 // Turns a current store back into what schema version 1 wrote: what versions
-// 2 and 3 added did not exist.
+// 2 to 4 added did not exist.
 void downgrade_to_version_1(const std::string& path) {
+    downgrade_to_version_3(path);
     SQLite::Database database(path, SQLite::OPEN_READWRITE);
     database.exec(R"sql(
         DROP TABLE digests;
@@ -97,6 +119,47 @@ TEST_F(StoreMigrationTest, AVersion1StoreIsBackedUpThenMigratedAndKeepsThreading
     auto verified = store->verify();
     ASSERT_OK(verified);
     EXPECT_TRUE(verified->ok());
+}
+
+TEST_F(StoreMigrationTest, Version3TextAndUnclassifiedMailMoveToTheirOwnTables) {
+    {
+        auto store = Store::open(path(), clock_);
+        ASSERT_OK(store);
+        IncomingMessage read = message("read@acme.example", "Invoice", "", 1764602040);
+        read.parsed.zones.own_text = "Please send the invoice by Friday.";
+        read.parsed.zones.quoted_text = "> earlier";
+        IncomingMessage unread = message("unread@acme.example", "Report", "", 1764605640);
+        unread.parsed.zones.own_text = "Could you also add the Q3 numbers?";
+        ASSERT_OK(store->ingest_batch({read, unread}));
+    }
+    downgrade_to_version_3(path());
+    {
+        SQLite::Database database(path(), SQLite::OPEN_READWRITE);
+        database.exec("UPDATE messages SET classified = 1 WHERE message_id = 'read@acme.example'");
+    }
+
+    auto store = Store::open(path(), clock_);
+    ASSERT_OK(store);
+    EXPECT_EQ(store->migration().from_version, 3);
+    SQLite::Database database(path(), SQLite::OPEN_READONLY);
+    SQLite::Statement text(database,
+                           "SELECT m.message_id, x.own_text, x.quoted_text FROM messages m "
+                           "JOIN message_text x ON x.message_row = m.id ORDER BY m.id");
+    ASSERT_TRUE(text.executeStep());
+    EXPECT_EQ(text.getColumn(1).getString(), "Please send the invoice by Friday.");
+    EXPECT_EQ(text.getColumn(2).getString(), "> earlier");
+    ASSERT_TRUE(text.executeStep());
+    EXPECT_EQ(text.getColumn(1).getString(), "Could you also add the Q3 numbers?");
+    SQLite::Statement queue(database,
+                            "SELECT m.message_id, q.sort_date FROM classify_queue q "
+                            "JOIN messages m ON m.id = q.message_row");
+    ASSERT_TRUE(queue.executeStep());
+    EXPECT_EQ(queue.getColumn(0).getString(), "unread@acme.example");
+    EXPECT_EQ(queue.getColumn(1).getInt64(), 1764605640);
+    EXPECT_FALSE(queue.executeStep()) << "the classified message is not queued again";
+    EXPECT_FALSE(database.execAndGet("SELECT COUNT(*) FROM pragma_table_info('messages') "
+                                     "WHERE name IN ('own_text', 'classified')")
+                     .getInt());
 }
 
 TEST_F(StoreMigrationTest, AnEarlierBackupIsNeverOverwritten) {
