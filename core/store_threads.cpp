@@ -172,6 +172,9 @@ void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows) {
                 ON other.base_subject = fresh.base_subject
                AND other.date_unix BETWEEN fresh.date_unix - ? AND fresh.date_unix + ?
             WHERE fresh.id IN (SELECT row FROM temp.new_rows) AND fresh.base_subject != ''
+              -- Repeated for `other` so the planner may use the partial
+              -- index: without it SQLite scanned all of messages per batch.
+              AND other.base_subject != ''
     )sql");
     by_subject.bind(1, static_cast<int64_t>(kSubjectWindowSeconds));
     by_subject.bind(2, static_cast<int64_t>(kSubjectWindowSeconds));

@@ -177,7 +177,8 @@ struct ClassifyInput {
 };
 
 // Detection as a function of one message (daemon/classifier.hpp builds it
-// from the rules and the VA's working hours).
+// from the rules and the VA's working hours). classify_pending calls it from
+// several threads at once: it must not change shared state.
 using Classifier = std::function<std::vector<NewEvent>(const ClassifyInput&)>;
 
 // Which events to read; every field narrows, none set means all of them.

@@ -10,12 +10,15 @@ namespace casefile::daemon {
 namespace {
 
 // Reads and parses the next batch. Returns an empty batch at the end.
-std::vector<core::IncomingMessage> read_batch(MailReader& reader, std::size_t batch_size,
+std::vector<core::IncomingMessage> read_batch(MailReader& reader, const ImportOptions& options,
                                               const core::ClientMatcher& matcher) {
     std::vector<core::IncomingMessage> messages;
-    messages.reserve(batch_size);
+    messages.reserve(options.batch_size);
+    std::size_t bytes = 0;
     RawMail mail;
-    while (messages.size() < batch_size && reader.next(mail)) {
+    while (messages.size() < options.batch_size && bytes < options.batch_bytes &&
+           reader.next(mail)) {
+        bytes += mail.bytes.size();
         messages.push_back(take_in(std::move(mail.bytes), std::move(mail.source), matcher));
     }
     return messages;
@@ -42,7 +45,7 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
     // hashing are pure or private to the reader, so no locks are needed; the
     // reader is only touched by one batch at a time).
     auto next_batch = [&] {
-        return std::async(std::launch::async, read_batch, std::ref(reader), options.batch_size,
+        return std::async(std::launch::async, read_batch, std::ref(reader), std::cref(options),
                           std::cref(matcher));
     };
     std::future<std::vector<core::IncomingMessage>> reading = next_batch();

@@ -20,7 +20,13 @@ struct ImportSummary {
 
 struct ImportOptions {
     bool show_progress = true;
-    std::size_t batch_size = 512;
+    // Messages per transaction, and a cap on their raw bytes so that large
+    // mail keeps memory bounded (two batches are in memory: one stored while
+    // the next is parsed). Measured on the Enron inbox: 512 messages per
+    // commit cost ~15% more CPU than 1024 (index pages written again per
+    // commit); 2048 saved little more and used 25 MB more memory.
+    std::size_t batch_size = 1024;
+    std::size_t batch_bytes = 8 << 20;
 };
 
 // Imports everything under `paths`. An Error means nothing more could be
