@@ -189,6 +189,12 @@ Result<Store> Store::open(const std::string& path, const Clock& clock) {
         // back on every batch: ~680 MB of temp-file writes for 15,000 Enron
         // messages, more than the store itself.
         impl->database.exec("PRAGMA temp_store = MEMORY");
+        // Checkpoint when the WAL reaches 64 MB rather than SQLite's 16 MB:
+        // index pages written by several commits are then copied into the
+        // store once. Enron import: wall 5.9 s -> 5.45 s. After a checkpoint
+        // the file is cut back, so a quiet daemon does not keep 64 MB aside.
+        impl->database.exec("PRAGMA wal_autocheckpoint = 4096");
+        impl->database.exec("PRAGMA journal_size_limit = 16777216");
         impl->database.exec("PRAGMA foreign_keys = ON");
         if (auto migrated = migrate(*impl); !migrated) return Unexpected(migrated.error());
         impl->load_ledger_head();
