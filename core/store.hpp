@@ -83,11 +83,12 @@ public:
 
     // --- Response statistics (store_stats.cpp) ---
 
-    // Per client (by name), the dated messages of each of its threads; only
-    // `client`'s when given (matched without regard to case; fails when no
-    // client has that name). Client mail marked bulk (a client's own
-    // newsletter) is left out: it asks for no reply. Clients without dated
-    // mail are not listed.
+    // Per client (by name), each thread holding the client's own dated mail:
+    // that mail and every dated message of the VA in the thread, whatever
+    // client her message is attributed to. Only `client`'s when given
+    // (matched without regard to case; fails when no client has that name).
+    // Client mail marked bulk (a client's own newsletter) is left out: it
+    // asks for no reply. Clients without dated mail are not listed.
     Result<std::vector<ClientTimelines>> client_timelines(const std::optional<std::string>& client);
 
     // --- Events (store_events.cpp) ---

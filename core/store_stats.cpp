@@ -16,15 +16,28 @@ Result<std::vector<ClientTimelines>> Store::client_timelines(const std::optional
                 return fail("no client named \"" + *client + "\" in the store; `casefile clients` lists them");
             }
         }
-        // Attribution follows the thread (message_threads.client_id), as in
-        // the digest: a colleague writing from an unknown address inside a
-        // client's thread is that client's mail.
-        std::string sql =
-            "SELECT c.name, t.thread_id, m.date_unix, m.from_me FROM messages m "
-            "JOIN message_threads t ON t.message_row = m.id JOIN clients c ON c.id = t.client_id "
-            "WHERE m.date_unix IS NOT NULL AND (m.from_me = 1 OR m.bulk = 0)";
-        if (client) sql += " AND c.name = ? COLLATE NOCASE";
-        sql += " ORDER BY c.name, t.thread_id, m.date_unix, m.id";
+        // Client mail is the client's own (message_threads.client_id, which
+        // follows the thread: a colleague writing from an unknown address
+        // inside a client's thread counts). The VA's messages are taken by
+        // thread whatever their own attribution, as the digest's "awaiting
+        // reply" does: her reply in a thread that also involves another
+        // client still answers this one.
+        std::string sql = R"sql(
+            WITH client_mail AS (
+                SELECT c.name AS client, t.thread_id AS thread_id, m.date_unix AS date_unix
+                FROM messages m JOIN message_threads t ON t.message_row = m.id
+                JOIN clients c ON c.id = t.client_id
+                WHERE m.from_me = 0 AND m.bulk = 0 AND m.date_unix IS NOT NULL)sql";
+        if (client) sql += " AND c.name = ?1 COLLATE NOCASE";
+        sql += R"sql()
+            SELECT client, thread_id, date_unix, 0 FROM client_mail
+            UNION ALL
+            SELECT threads.client, threads.thread_id, m.date_unix, 1
+            FROM (SELECT DISTINCT client, thread_id FROM client_mail) threads
+            JOIN message_threads t ON t.thread_id = threads.thread_id
+            JOIN messages m ON m.id = t.message_row
+            WHERE m.from_me = 1 AND m.date_unix IS NOT NULL
+            ORDER BY 1, 2, 3)sql";
         SQLite::Statement query(impl.database, sql);
         if (client) query.bind(1, *client);
         std::vector<ClientTimelines> clients;

@@ -78,6 +78,24 @@ TEST_F(StoreStats, ThreadsPerClientWithTimesAndAuthors) {
     EXPECT_EQ((*clients)[1].threads.size(), 1u);
 }
 
+TEST_F(StoreStats, TheVasReplyCountsInTheThreadWhateverClientItIsAttributedTo) {
+    // Dana answers Bob's thread while writing to Northwind: the reply still
+    // answers Acme's mail (the digest's rule), and gives Northwind no thread.
+    ASSERT_OK(store_->ingest_batch({message("a1@x", "", 1000, false, "Acme"),
+                                    message("a2@x", "a1@x", 2000, true, "Northwind"),
+                                    message("n1@x", "", 500, false, "Northwind")}));
+    auto clients = store_->client_timelines(std::nullopt);
+    ASSERT_OK(clients);
+    ASSERT_EQ(clients->size(), 2u);
+    ASSERT_EQ((*clients)[0].threads.size(), 1u);
+    const ThreadTimeline& thread = (*clients)[0].threads[0];
+    ASSERT_EQ(thread.size(), 2u);
+    EXPECT_TRUE(thread[1].from_va);
+    EXPECT_EQ(thread[1].unix_seconds, 2000);
+    EXPECT_EQ((*clients)[1].threads.size(), 1u);
+    EXPECT_EQ((*clients)[1].threads[0].size(), 1u);
+}
+
 TEST_F(StoreStats, OneClientByNameWithoutRegardToCase) {
     ASSERT_OK(store_->ingest_batch({message("a1@x", "", 1000, false, "Acme"),
                                     message("n1@x", "", 500, false, "Northwind")}));
