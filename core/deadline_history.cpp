@@ -67,11 +67,12 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
 
     std::vector<ThreadDeadlines> listed;
     for (auto& [id, thread] : threads) listed.push_back(std::move(thread));
-    std::sort(listed.begin(), listed.end(), [&](const ThreadDeadlines& a, const ThreadDeadlines& b) {
-        if (a.client.has_value() != b.client.has_value()) return a.client.has_value();
-        if (a.client != b.client) return *a.client < *b.client;
-        return thread_order[a.thread_id] < thread_order[b.thread_id];
-    });
+    std::sort(listed.begin(), listed.end(),
+              [&](const ThreadDeadlines& a, const ThreadDeadlines& b) {
+                  if (a.client.has_value() != b.client.has_value()) return a.client.has_value();
+                  if (a.client != b.client) return *a.client < *b.client;
+                  return thread_order[a.thread_id] < thread_order[b.thread_id];
+              });
     return listed;
 }
 

@@ -24,8 +24,8 @@ struct DeadlineStep {
     //              evidence and rule say which); the thread has no dated
     //              deadline after it
     std::string change;
-    std::string due;           // ISO 8601 date or date-time; "" when none
-    std::string previous_due;  // as detection saw it; "" when none
+    std::string due;                          // ISO 8601 date or date-time; "" when none
+    std::string previous_due;                 // as detection saw it; "" when none
     std::optional<std::string> message_date;  // ISO 8601 in the sender's offset
     std::optional<std::string> message_id;
     std::string from;
@@ -38,8 +38,8 @@ struct DeadlineStep {
 struct ThreadDeadlines {
     std::string thread_id;
     std::optional<std::string> client;
-    std::string subject;      // of the thread's first message
-    std::string current_due;  // the last step's due; "" when it has none
+    std::string subject;                // of the thread's first message
+    std::string current_due;            // the last step's due; "" when it has none
     std::vector<DeadlineStep> history;  // oldest first
 };
 

@@ -74,7 +74,8 @@ std::string first_of_last_months(std::int64_t unix_seconds, int count, const Tim
     // Months since year 0, so going back across years is one subtraction.
     const std::int64_t index = std::int64_t{year} * 12 + (month - 1) - (count - 1);
     const std::int64_t first_year = index >= 0 ? index / 12 : -((-index + 11) / 12);
-    return month_text(static_cast<int>(first_year), static_cast<unsigned>(index - first_year * 12 + 1));
+    return month_text(static_cast<int>(first_year),
+                      static_cast<unsigned>(index - first_year * 12 + 1));
 }
 
 ResponseStats response_stats(const std::vector<ThreadTimeline>& threads, const WorkingWeek& week,
@@ -86,10 +87,12 @@ ResponseStats response_stats(const std::vector<ThreadTimeline>& threads, const W
     for (ThreadTimeline thread : threads) {
         // Client before VA at the same second: the digest's rule (a reply
         // dated at or after a client mail answers it).
-        std::stable_sort(thread.begin(), thread.end(), [](const TimedMessage& a, const TimedMessage& b) {
-            if (a.unix_seconds != b.unix_seconds) return a.unix_seconds < b.unix_seconds;
-            return !a.from_va && b.from_va;
-        });
+        std::stable_sort(thread.begin(), thread.end(),
+                         [](const TimedMessage& a, const TimedMessage& b) {
+                             if (a.unix_seconds != b.unix_seconds)
+                                 return a.unix_seconds < b.unix_seconds;
+                             return !a.from_va && b.from_va;
+                         });
         // The client messages since the VA last wrote, with their months.
         std::vector<std::pair<std::int64_t, std::string>> waiting;
         for (const TimedMessage& message : thread) {
@@ -110,7 +113,8 @@ ResponseStats response_stats(const std::vector<ThreadTimeline>& threads, const W
             if (waiting.empty()) continue;  // the VA wrote first, or again: nothing to answer
             const auto& [asked, month] = waiting.front();
             if (counted(month)) {
-                const std::int64_t worked = working_seconds_between(asked, message.unix_seconds, week, zone);
+                const std::int64_t worked =
+                    working_seconds_between(asked, message.unix_seconds, week, zone);
                 const std::int64_t wall = message.unix_seconds - asked;
                 months[month].add_response(worked, wall);
                 total.add_response(worked, wall);

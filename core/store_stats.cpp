@@ -6,14 +6,17 @@
 
 namespace casefile::core {
 
-Result<std::vector<ClientTimelines>> Store::client_timelines(const std::optional<std::string>& client) {
+Result<std::vector<ClientTimelines>> Store::client_timelines(
+    const std::optional<std::string>& client) {
     Impl& impl = *impl_;
     return guarded("reading response times", [&]() -> Result<std::vector<ClientTimelines>> {
         if (client) {
-            SQLite::Statement known(impl.database, "SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE");
+            SQLite::Statement known(impl.database,
+                                    "SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE");
             known.bind(1, *client);
             if (!known.executeStep()) {
-                return fail("no client named \"" + *client + "\" in the store; `casefile clients` lists them");
+                return fail("no client named \"" + *client +
+                            "\" in the store; `casefile clients` lists them");
             }
         }
         // Client mail is the client's own (message_threads.client_id, which
@@ -48,7 +51,8 @@ Result<std::vector<ClientTimelines>> Store::client_timelines(const std::optional
                 clients.push_back(ClientTimelines{name, {}});
                 thread.clear();
             }
-            if (const std::string id = query.getColumn(1).getString(); id != thread || clients.back().threads.empty()) {
+            if (const std::string id = query.getColumn(1).getString();
+                id != thread || clients.back().threads.empty()) {
                 clients.back().threads.emplace_back();
                 thread = id;
             }

@@ -39,7 +39,8 @@ void print_json(const std::vector<core::ThreadDeadlines>& threads) {
             out.key("change").value(step.change);
             out.key("due").value(step.due.empty() ? std::optional<std::string>() : step.due);
             out.key("previous_due")
-                .value(step.previous_due.empty() ? std::optional<std::string>() : step.previous_due);
+                .value(step.previous_due.empty() ? std::optional<std::string>()
+                                                 : step.previous_due);
             out.key("evidence").value(step.evidence);
             out.key("rule").value(step.rule_id);
             out.key("event_id").value(step.event_id);
@@ -66,7 +67,8 @@ std::string one_line(const std::string& text) {
 
 std::string step_text(const core::DeadlineStep& step) {
     if (step.change == "no_date") {
-        return step.previous_due.empty() ? "no date given" : "no date given (was " + step.previous_due + ")";
+        return step.previous_due.empty() ? "no date given"
+                                         : "no date given (was " + step.previous_due + ")";
     }
     if (step.change == "set") return "set: " + step.due;
     if (step.change == "same") return "restated: " + step.due;
@@ -83,7 +85,8 @@ void print_text(const std::vector<core::ThreadDeadlines>& threads) {
     for (const core::ThreadDeadlines& thread : threads) {
         if (first || thread.client != client) {
             client = thread.client;
-            std::printf("%s%s\n", first ? "" : "\n", one_line(client.value_or("(no client)")).c_str());
+            std::printf("%s%s\n", first ? "" : "\n",
+                        one_line(client.value_or("(no client)")).c_str());
             first = false;
         }
         std::printf("\n  \"%s\"  [%s]\n  current deadline: %s\n", one_line(thread.subject).c_str(),
@@ -94,9 +97,9 @@ void print_text(const std::vector<core::ThreadDeadlines>& threads) {
             if (step.message_date && step.message_date->size() >= 16) {
                 date = step.message_date->substr(0, 16).replace(10, 1, " ");  // sender's local time
             }
-            std::printf("    %s  %s%s: %s\n      \"%s\"\n", date.c_str(), step.from_me ? "(me) " : "",
-                        one_line(step.from).c_str(), step_text(step).c_str(),
-                        one_line(step.evidence).c_str());
+            std::printf("    %s  %s%s: %s\n      \"%s\"\n", date.c_str(),
+                        step.from_me ? "(me) " : "", one_line(step.from).c_str(),
+                        step_text(step).c_str(), one_line(step.evidence).c_str());
         }
     }
 }

@@ -89,13 +89,13 @@ std::string duration(const std::optional<std::int64_t>& seconds) {
 
 void print_row(const std::string& label, const core::ResponseFigures& figures) {
     const int percent = static_cast<int>(std::lround(figures.out_of_hours_share() * 100));
-    std::printf("  %-8s %6lld %6lld %4d%% %9lld %11lld %8lld  %-19s %s\n", label.c_str(),
-                static_cast<long long>(figures.client_messages),
-                static_cast<long long>(figures.out_of_hours), percent,
-                static_cast<long long>(figures.answered), static_cast<long long>(figures.unanswered),
-                static_cast<long long>(figures.responses),
-                duration(figures.median_working_seconds).c_str(),
-                duration(figures.median_seconds).c_str());
+    std::printf(
+        "  %-8s %6lld %6lld %4d%% %9lld %11lld %8lld  %-19s %s\n", label.c_str(),
+        static_cast<long long>(figures.client_messages),
+        static_cast<long long>(figures.out_of_hours), percent,
+        static_cast<long long>(figures.answered), static_cast<long long>(figures.unanswered),
+        static_cast<long long>(figures.responses), duration(figures.median_working_seconds).c_str(),
+        duration(figures.median_seconds).c_str());
 }
 
 void print_text(const std::vector<ClientStats>& clients, const WorkingTime& working) {
@@ -106,15 +106,17 @@ void print_text(const std::vector<ClientStats>& clients, const WorkingTime& work
     std::printf("Client mail and your replies per month (%s, working hours %s)\n",
                 working.zone.name().c_str(), working.hours_text.c_str());
     for (const ClientStats& client : clients) {
-        std::printf("\n%s\n  %-8s %6s %12s %9s %11s %8s  %-19s %s\n", client.client.c_str(), "month",
-                    "mails", "out of hours", "answered", "unanswered", "replies",
+        std::printf("\n%s\n  %-8s %6s %12s %9s %11s %8s  %-19s %s\n", client.client.c_str(),
+                    "month", "mails", "out of hours", "answered", "unanswered", "replies",
                     "median reply: work", "clock");
-        for (const core::MonthFigures& month : client.stats.months) print_row(month.month, month.figures);
+        for (const core::MonthFigures& month : client.stats.months)
+            print_row(month.month, month.figures);
         if (client.stats.months.size() > 1) print_row("all", client.stats.total);
     }
-    std::printf("\nA reply answers every client mail before it in the thread and is timed from the\n"
-                "earliest of them; working time counts only your working hours. A month holds the\n"
-                "mail received in it and the replies to that mail.\n");
+    std::printf(
+        "\nA reply answers every client mail before it in the thread and is timed from the\n"
+        "earliest of them; working time counts only your working hours. A month holds the\n"
+        "mail received in it and the replies to that mail.\n");
 }
 
 }  // namespace
@@ -129,7 +131,8 @@ int command_stats(const GlobalOptions& options, Arguments& arguments) {
     if (months_text) {
         months = parse_months(*months_text);
         if (!months) {
-            print_error("--months wants a number of months from 1 to 9999, not \"" + *months_text + "\"");
+            print_error("--months wants a number of months from 1 to 9999, not \"" + *months_text +
+                        "\"");
             return kExitUsage;
         }
     }
@@ -166,8 +169,8 @@ int command_stats(const GlobalOptions& options, Arguments& arguments) {
 
     std::vector<ClientStats> clients;
     for (const core::ClientTimelines& timeline : *timelines) {
-        ClientStats stats{timeline.client,
-                          core::response_stats(timeline.threads, working->week, working->zone, first_month)};
+        ClientStats stats{timeline.client, core::response_stats(timeline.threads, working->week,
+                                                                working->zone, first_month)};
         if (!stats.stats.months.empty()) clients.push_back(std::move(stats));
     }
     if (json) {

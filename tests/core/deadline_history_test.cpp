@@ -1,9 +1,9 @@
 // Deadline histories composed from thread rows and stored events: the steps
 // in order, how each moved the deadline, the current deadline, grouping by
 // client, and what is left out (superseded events, other categories).
-#include <gtest/gtest.h>
-
 #include "core/deadline_history.hpp"
+
+#include <gtest/gtest.h>
 
 namespace casefile::core {
 namespace {
@@ -53,7 +53,8 @@ TEST(DeadlineHistory, StepsInOrderWithHowEachMovedTheDeadline) {
         event(10, 1, "deadline_set", "2025-12-05", "", "Please have it to me by Friday, Dec 5."),
         event(11, 2, "deadline_set", "2025-12-05"),
         event(12, 2, "scope_add", ""),
-        event(14, 3, "deadline_change", "2025-12-03", "2025-12-05", "Actually I need it by Wednesday instead."),
+        event(14, 3, "deadline_change", "2025-12-03", "2025-12-05",
+              "Actually I need it by Wednesday instead."),
         event(20, 4, "deadline_change", "2025-12-04T12:00:00-06:00", "2025-12-03"),
     };
     const auto threads = deadline_histories(kRows, events);
@@ -83,7 +84,8 @@ TEST(DeadlineHistory, ARestatedDateIsSameAndACancellationLeavesNoCurrentDeadline
     const std::vector<StoredEvent> events = {
         event(1, 5, "deadline_set", "2025-12-12"),
         event(2, 6, "deadline_change", "2025-12-12T17:00:00-08:00", "2025-12-12"),
-        event(3, 6, "deadline_change", "", "2025-12-12T17:00:00-08:00", "No need for the draft anymore."),
+        event(3, 6, "deadline_change", "", "2025-12-12T17:00:00-08:00",
+              "No need for the draft anymore."),
     };
     const auto threads = deadline_histories(kRows, events);
     ASSERT_EQ(threads.size(), 1u);
@@ -104,10 +106,9 @@ TEST(DeadlineHistory, SupersededEventsAndUnlistedMessagesAreLeftOut) {
 }
 
 TEST(DeadlineHistory, GroupedByClientNameWithMailOfNoClientLast) {
-    const std::vector<StoredEvent> events = {event(1, 5, "deadline_set", "2025-12-12"),
-                                             event(2, 7, "deadline_set", "2025-12-12"),
-                                             event(3, 1, "deadline_set", "2025-12-05"),
-                                             event(4, 8, "deadline_set", "")};
+    const std::vector<StoredEvent> events = {
+        event(1, 5, "deadline_set", "2025-12-12"), event(2, 7, "deadline_set", "2025-12-12"),
+        event(3, 1, "deadline_set", "2025-12-05"), event(4, 8, "deadline_set", "")};
     const auto threads = deadline_histories(kRows, events);
     ASSERT_EQ(threads.size(), 4u);
     EXPECT_EQ(threads[0].thread_id, "tq4");

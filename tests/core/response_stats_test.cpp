@@ -2,16 +2,18 @@
 // America/Chicago (built from its POSIX rule, so no tzdata is needed): bursts
 // of client mail, replies at night and after weekends, DST weeks, and mail
 // whose local month differs from its UTC month.
+#include "core/response_stats.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/response_stats.hpp"
 #include "core/timestamp.hpp"
 
 namespace casefile::core {
 namespace {
 
 TimeZone chicago() {
-    return TimeZone("America/Chicago", -6 * 3600, {}, parse_posix_zone_rule("CST6CDT,M3.2.0,M11.1.0"));
+    return TimeZone("America/Chicago", -6 * 3600, {},
+                    parse_posix_zone_rule("CST6CDT,M3.2.0,M11.1.0"));
 }
 
 std::int64_t utc(int year, unsigned month, unsigned day, int hour, int minute = 0) {
@@ -35,7 +37,7 @@ constexpr std::int64_t kHour = 3600;
 constexpr std::int64_t kMinute = 60;
 
 class ResponseStatsTest : public ::testing::Test {
-protected:
+  protected:
     ResponseStats stats(const std::vector<ThreadTimeline>& threads,
                         const std::optional<std::string>& first_month = std::nullopt) {
         return response_stats(threads, week_, zone_, first_month);
@@ -129,7 +131,8 @@ TEST_F(ResponseStatsTest, TheLocalMonthCountsNotTheUtcOne) {
     // on Monday 2 November belongs to October, with the mail it answers.
     const std::int64_t asked = cdt(2026, 10, 31, 23, 30);
     EXPECT_EQ(local_month(asked, zone_), "2026-10");
-    const auto result = stats({{client(asked), va(cst(2026, 11, 2, 10)), client(cst(2026, 11, 2, 11))}});
+    const auto result =
+        stats({{client(asked), va(cst(2026, 11, 2, 10)), client(cst(2026, 11, 2, 11))}});
     ASSERT_EQ(result.months.size(), 2u);
     EXPECT_EQ(result.months[0].month, "2026-10");
     EXPECT_EQ(result.months[0].figures.client_messages, 1);
@@ -156,8 +159,8 @@ TEST_F(ResponseStatsTest, MailAfterTheLastReplyIsUnansweredAndTheVaWritingFirstI
 }
 
 TEST_F(ResponseStatsTest, ASecondReplyAnswersNothingMore) {
-    const auto result = stats({{client(cst(2025, 12, 1, 9)), va(cst(2025, 12, 1, 10)),
-                                va(cst(2025, 12, 1, 11))}});
+    const auto result =
+        stats({{client(cst(2025, 12, 1, 9)), va(cst(2025, 12, 1, 10)), va(cst(2025, 12, 1, 11))}});
     EXPECT_EQ(result.total.responses, 1);
     EXPECT_EQ(result.total.median_seconds, kHour);
 }

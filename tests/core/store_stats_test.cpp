@@ -10,14 +10,15 @@ namespace casefile::core {
 namespace {
 
 class StoreStats : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto opened = Store::open(directory_.file("casefile.db"), clock_);
         ASSERT_OK(opened);
         store_.emplace(std::move(*opened));
-        ASSERT_OK(store_->save_identity(Identity{
-            {"dana@reyes-va.example"},
-            {ClientRecord{"Acme", {"bob@acme.example"}, {}}, ClientRecord{"Northwind", {"zoe@nw.example"}, {}}}}));
+        ASSERT_OK(
+            store_->save_identity(Identity{{"dana@reyes-va.example"},
+                                           {ClientRecord{"Acme", {"bob@acme.example"}, {}},
+                                            ClientRecord{"Northwind", {"zoe@nw.example"}, {}}}}));
     }
 
     // A message in the thread rooted at `parent` (none: a new thread).
@@ -25,14 +26,16 @@ protected:
                                    std::optional<std::int64_t> date, bool from_me,
                                    std::optional<std::string> client, bool bulk = false) {
         IncomingMessage incoming;
-        incoming.raw = "Message-ID: <" + id + ">\r\nSubject: s " + id + "\r\n\r\nbody " + id + "\r\n";
+        incoming.raw =
+            "Message-ID: <" + id + ">\r\nSubject: s " + id + "\r\n\r\nbody " + id + "\r\n";
         incoming.parsed.message_id = id;
         incoming.parsed.subject = "Subject " + id;
         if (!parent.empty()) {
             incoming.parsed.in_reply_to = parent;
             incoming.parsed.references = {parent};
         }
-        incoming.parsed.from = from_me ? Address{"Dana", "dana@reyes-va.example"} : Address{"Bob", "bob@acme.example"};
+        incoming.parsed.from =
+            from_me ? Address{"Dana", "dana@reyes-va.example"} : Address{"Bob", "bob@acme.example"};
         if (date) incoming.parsed.date = Timestamp{*date, -360};
         incoming.parsed.bulk = bulk;
         incoming.from_me = from_me;
@@ -97,8 +100,8 @@ TEST_F(StoreStats, TheVasReplyCountsInTheThreadWhateverClientItIsAttributedTo) {
 }
 
 TEST_F(StoreStats, OneClientByNameWithoutRegardToCase) {
-    ASSERT_OK(store_->ingest_batch({message("a1@x", "", 1000, false, "Acme"),
-                                    message("n1@x", "", 500, false, "Northwind")}));
+    ASSERT_OK(store_->ingest_batch(
+        {message("a1@x", "", 1000, false, "Acme"), message("n1@x", "", 500, false, "Northwind")}));
     auto clients = store_->client_timelines(std::string("NORTHWIND"));
     ASSERT_OK(clients);
     ASSERT_EQ(clients->size(), 1u);

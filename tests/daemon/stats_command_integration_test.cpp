@@ -18,10 +18,11 @@ using testing::quote;
 using testing::run_command;
 
 class StatsCommands : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         directory_ = new testing::TempDir();
-        const auto imported = casefile("import --quiet " + quote(std::string(CASEFILE_TEST_DATA) + "/sample-mail"));
+        const auto imported =
+            casefile("import --quiet " + quote(std::string(CASEFILE_TEST_DATA) + "/sample-mail"));
         ASSERT_EQ(imported.exit_code, 0) << imported.output;
     }
     static void TearDownTestSuite() {
@@ -32,8 +33,11 @@ protected:
     static testing::CommandResult casefile(const std::string& arguments, bool with_config = true) {
         // An empty XDG_CONFIG_HOME: no config file unless --config names one.
         std::string line = "XDG_CONFIG_HOME=" + quote(directory_->file("xdg")) + " " +
-                           std::string(CASEFILE_BINARY) + " --store " + quote(directory_->file("casefile.db"));
-        if (with_config) line += " --config " + quote(std::string(CASEFILE_SOURCE_DIR) + "/scripts/demo-config.toml");
+                           std::string(CASEFILE_BINARY) + " --store " +
+                           quote(directory_->file("casefile.db"));
+        if (with_config)
+            line += " --config " +
+                    quote(std::string(CASEFILE_SOURCE_DIR) + "/scripts/demo-config.toml");
         return run_command(line + " " + arguments);
     }
 
@@ -190,7 +194,8 @@ TEST_F(StatsCommands, DeadlinesShowTheQ4ReportMovedEarlierInBobsWords) {
     EXPECT_EQ(first.string_at("change"), "set");
     EXPECT_EQ(first.string_at("due"), "2025-12-05");
     EXPECT_TRUE(first.member("previous_due")->is_null());
-    EXPECT_EQ(first.string_at("evidence"), "Please have the Q4 vendor report to me by Friday, Dec 5.");
+    EXPECT_EQ(first.string_at("evidence"),
+              "Please have the Q4 vendor report to me by Friday, Dec 5.");
     EXPECT_GT(*first.integer_at("ledger_sequence"), 0);
 
     // Bob moves it earlier on Monday 1 December (16).
@@ -212,8 +217,10 @@ TEST_F(StatsCommands, DeadlinesShowTheQ4ReportMovedEarlierInBobsWords) {
 
     const auto text = casefile("deadlines --client Acme");
     ASSERT_EQ(text.exit_code, 0) << text.output;
-    EXPECT_NE(text.output.find("moved earlier: 2025-12-05 -> 2025-12-03"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("\"Actually I need it by Wednesday instead.\""), std::string::npos) << text.output;
+    EXPECT_NE(text.output.find("moved earlier: 2025-12-05 -> 2025-12-03"), std::string::npos)
+        << text.output;
+    EXPECT_NE(text.output.find("\"Actually I need it by Wednesday instead.\""), std::string::npos)
+        << text.output;
     EXPECT_NE(text.output.find("2025-12-01 09:03  Bob Hartley"), std::string::npos) << text.output;
 }
 
@@ -221,9 +228,11 @@ TEST_F(StatsCommands, DeadlinesPerClientAndUsage) {
     const core::JsonValue all = json("deadlines --json");
     ASSERT_NE(all.array(), nullptr);
     std::vector<std::string> clients;
-    for (const auto& thread : *all.array()) clients.push_back(thread.string_at("client").value_or("(none)"));
+    for (const auto& thread : *all.array())
+        clients.push_back(thread.string_at("client").value_or("(none)"));
     // Grouped by client name: Acme, then Brightside Dental, then Northwind.
-    EXPECT_TRUE(std::is_sorted(clients.begin(), clients.end())) << ::testing::PrintToString(clients);
+    EXPECT_TRUE(std::is_sorted(clients.begin(), clients.end()))
+        << ::testing::PrintToString(clients);
     EXPECT_NE(std::find(clients.begin(), clients.end(), "Brightside Dental"), clients.end());
     // The newsletter and the payment notice are bulk: no deadlines, no thread.
     EXPECT_EQ(std::find(clients.begin(), clients.end(), "(none)"), clients.end());
