@@ -81,6 +81,16 @@ public:
     // Every stored message in thread order; only one client's when given.
     Result<std::vector<ThreadRow>> threads(const std::optional<std::string>& client);
 
+    // --- Response statistics (store_stats.cpp) ---
+
+    // Per client (by name), each thread holding the client's own dated mail:
+    // that mail and every dated message of the VA in the thread, whatever
+    // client her message is attributed to. Only `client`'s when given
+    // (matched without regard to case; fails when no client has that name).
+    // Client mail marked bulk (a client's own newsletter) is left out: it
+    // asks for no reply. Clients without dated mail are not listed.
+    Result<std::vector<ClientTimelines>> client_timelines(const std::optional<std::string>& client);
+
     // --- Events (store_events.cpp) ---
 
     // Stores the events in one transaction, each with a ledger entry of kind

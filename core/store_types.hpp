@@ -9,6 +9,7 @@
 
 #include "core/ledger.hpp"
 #include "core/message.hpp"
+#include "core/response_stats.hpp"
 #include "core/time_zone.hpp"
 #include "core/working_week.hpp"
 
@@ -219,6 +220,14 @@ struct CaseRecord {
     std::vector<std::string> own_addresses;
     std::vector<CaseMessage> messages;
     LedgerEntry head;  // the store's last ledger entry (sequence 0: empty ledger)
+};
+
+// One client's threads as response statistics read them
+// (core/response_stats.hpp): each dated message's time and whether the VA
+// wrote it.
+struct ClientTimelines {
+    std::string client;
+    std::vector<ThreadTimeline> threads;
 };
 
 // A schema upgrade done when a store was opened.

@@ -16,6 +16,8 @@ int command_threads(const GlobalOptions& options, Arguments& arguments);
 int command_parse(const GlobalOptions& options, Arguments& arguments);
 int command_dates(const GlobalOptions& options, Arguments& arguments);
 int command_rules(const GlobalOptions& options, Arguments& arguments);
+int command_stats(const GlobalOptions& options, Arguments& arguments);
+int command_deadlines(const GlobalOptions& options, Arguments& arguments);
 int command_digest(const GlobalOptions& options, Arguments& arguments);
 int command_export(const GlobalOptions& options, Arguments& arguments);
 int command_reindex(const GlobalOptions& options, Arguments& arguments);

@@ -4,7 +4,7 @@
 #include "core/sha256.hpp"
 #include "core/timestamp.hpp"
 #include "daemon/digest_delivery.hpp"
-#include "daemon/time_zones.hpp"
+#include "daemon/working_time.hpp"
 
 namespace casefile::daemon {
 namespace {
@@ -40,12 +40,10 @@ core::Result<DigestContext> digest_context(const config::Settings& settings) {
                           "\" is not a time such as \"07:30\"");
     }
     context.time_minutes = *minutes;
-    auto zone = load_time_zone(settings.me.timezone);
-    if (!zone) return core::fail(settings.source_file + ": me.timezone: " + zone.error().message);
-    context.zone = std::move(*zone);
-    context.working_week.weekdays = settings.me.working_hours.weekdays;
-    context.working_week.start_minute = settings.me.working_hours.start_minute;
-    context.working_week.end_minute = settings.me.working_hours.end_minute;
+    auto working = working_time_for(settings);
+    if (!working) return core::Unexpected(working.error());
+    context.zone = std::move(working->zone);
+    context.working_week = working->week;
     return context;
 }
 
