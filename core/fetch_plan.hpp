@@ -13,8 +13,11 @@ struct UidSize {
 };
 
 struct FetchLimits {
-    std::size_t max_messages_per_batch = 250;
-    std::uint64_t max_bytes_per_batch = 16ull * 1024 * 1024;
+    // A batch is one transaction. Sync keeps two in memory (one stored while
+    // the next is fetched), hence 8 MB each; 1000 messages, because every
+    // commit writes the hot index pages again (250 cost ~15% more here).
+    std::size_t max_messages_per_batch = 1000;
+    std::uint64_t max_bytes_per_batch = 8ull * 1024 * 1024;
     std::uint64_t max_message_bytes = 50ull * 1024 * 1024;  // larger: headers only
 };
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <future>
 #include <map>
 
 #include "daemon/message_intake.hpp"
@@ -39,6 +40,41 @@ core::Result<std::vector<std::pair<std::uint32_t, std::int64_t>>> rematch(
     std::erase_if(uids, [&](std::uint32_t uid) { return found.count(uid) > 0; });
     known.assign(found.begin(), found.end());
     return known;
+}
+
+// One batch as fetched and parsed, ready to store.
+struct FetchedBatch {
+    std::vector<core::IncomingMessage> messages;
+    std::uint64_t bytes = 0;
+};
+
+// Fetches a batch's bodies (and the headers of its oversized messages) and
+// parses them. Runs on the sync's worker thread: touches the session, never
+// the store.
+core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch batch,
+                                       const core::ClientMatcher& matcher,
+                                       const std::string& source) {
+    FetchedBatch out;
+    out.messages.reserve(batch.uids.size() + batch.oversized_uids.size());
+    auto take = [&](FetchedMessage&& fetched, bool placeholder) {
+        out.bytes += fetched.size;
+        core::IncomingMessage message = take_in(std::move(fetched.bytes), source, matcher);
+        message.uid = fetched.uid;
+        if (placeholder) {
+            message.placeholder_size = fetched.size;
+            message.parsed.warnings.push_back(
+                "message of " + std::to_string(fetched.size) +
+                " bytes is over the size cap; only its headers were stored");
+        }
+        out.messages.push_back(std::move(message));
+    };
+    auto bodies = session.fetch(batch.uids, false,
+                                [&](FetchedMessage&& message) { take(std::move(message), false); });
+    if (!bodies) return core::Unexpected(bodies.error());
+    auto headers = session.fetch(batch.oversized_uids, true,
+                                 [&](FetchedMessage&& message) { take(std::move(message), true); });
+    if (!headers) return core::Unexpected(headers.error());
+    return out;
 }
 
 }  // namespace
@@ -102,49 +138,56 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
     // imported, look for what is already stored before fetching bodies.
     const bool try_rematch = high_water == 0;
 
+    // Two stages on two cores, as in import: while this thread stores batch
+    // N (with its high-water mark, in one transaction), a worker fetches and
+    // parses batch N + 1. The session is used by one of them at a time: the
+    // re-match of the next batch runs here, after the worker has finished.
     std::uint64_t bytes_done = 0, messages_done = 0;
-    for (const core::FetchBatch& planned : plan.batches) {
-        if (options.should_stop()) {
-            result.stopped_early = true;
-            break;
-        }
-        core::FetchBatch batch = planned;
-        const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
+    std::future<core::Result<FetchedBatch>> fetching;
+    auto start_fetch = [&](std::size_t index) -> core::Result<void> {
+        core::FetchBatch batch = plan.batches[index];
         if (try_rematch) {
             auto known = rematch(session, store, batch.uids);
             if (!known) return core::Unexpected(known.error());
             if (!known->empty()) {
                 result.rematched += known->size();
-                // The mark stays where it was; the batch below advances it.
+                // The mark stays where it was; storing the batch advances it.
                 auto recorded = store.record_known(
                     core::FolderProgress{account, folder, uidvalidity, high_water}, *known);
                 if (!recorded) return core::Unexpected(recorded.error());
             }
         }
-        std::vector<core::IncomingMessage> messages;
-        auto take = [&](FetchedMessage&& fetched, bool placeholder) {
-            bytes_done += fetched.size;
-            core::IncomingMessage message =
-                take_in(std::move(fetched.bytes), source_of(account, folder), matcher);
-            message.uid = fetched.uid;
-            if (placeholder) {
-                message.placeholder_size = fetched.size;
-                message.parsed.warnings.push_back(
-                    "message of " + std::to_string(fetched.size) +
-                    " bytes is over the size cap; only its headers were stored");
-            }
-            messages.push_back(std::move(message));
-        };
-        auto fetched = session.fetch(batch.uids, false,
-                                     [&](FetchedMessage&& message) { take(std::move(message), false); });
+        fetching = std::async(std::launch::async, fetch_batch, std::ref(session), std::move(batch),
+                              std::cref(matcher), source_of(account, folder));
+        return {};
+    };
+    if (!plan.batches.empty()) {
+        if (options.should_stop()) {
+            result.stopped_early = true;
+        } else if (auto started = start_fetch(0); !started) {
+            return core::Unexpected(started.error());
+        }
+    }
+    for (std::size_t index = 0; fetching.valid(); ++index) {
+        auto fetched = fetching.get();
         if (!fetched) return core::Unexpected(fetched.error());
-        auto headers = session.fetch(batch.oversized_uids, true,
-                                     [&](FetchedMessage&& message) { take(std::move(message), true); });
-        if (!headers) return core::Unexpected(headers.error());
+        if (index + 1 < plan.batches.size()) {
+            if (options.should_stop()) {
+                result.stopped_early = true;
+            } else if (auto started = start_fetch(index + 1); !started) {
+                return core::Unexpected(started.error());
+            }
+        }
+        const core::FetchBatch& batch = plan.batches[index];
+        const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
         // UIDs missing from the answers were expunged meanwhile: nothing to
         // keep, and the mark may pass them.
-        auto stored = store.ingest_batch(messages, progress);
-        if (!stored) return core::Unexpected(stored.error());
+        auto stored = store.ingest_batch(fetched->messages, progress);
+        if (!stored) {
+            if (fetching.valid()) fetching.wait();  // the worker still holds the session
+            return core::Unexpected(stored.error());
+        }
+        bytes_done += fetched->bytes;
         result.stored += *stored;
         result.placeholders += batch.oversized_uids.size();
         messages_done += batch.uids.size() + batch.oversized_uids.size();
