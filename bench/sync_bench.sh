@@ -18,7 +18,8 @@
 # build/daemon/casefile).
 # Environment: BENCH_MESSAGES=N serves only the first N files (sorted by
 # name); BENCH_PERF=1 also records `perf record -g` of a second initial sync
-# and prints the top of its report; BENCH_KEEP=1 keeps the work directory.
+# and prints the top of its report; BENCH_KEEP=1 keeps the work directory;
+# BENCH_CASEFILE_ONLY=1 skips mbsync + notmuch (a quick look at casefile alone).
 # isync (mbsync) and notmuch are installed with apt-get when missing.
 set -euo pipefail
 
@@ -234,6 +235,9 @@ if [[ "${BENCH_PERF:-0}" == 1 ]] && command -v perf >/dev/null; then
 fi
 
 # --- mbsync + notmuch -------------------------------------------------------
+pipeline=1
+[[ "${BENCH_CASEFILE_ONLY:-0}" == 1 ]] && pipeline=0
+if ((pipeline)); then
 mkdir -p "$work/mbsync"
 cat >"$work/mbsyncrc" <<EOF
 IMAPAccount bench
@@ -279,6 +283,7 @@ record notmuch "$messages" "$raw_bytes" "$seconds" "$rss_kb"
 pipeline_seconds=$(awk -v a="${secs[mbsync]}" -v b="${secs[notmuch]}" 'BEGIN { printf "%.3f", a + b }')
 pipeline_rss_kb=$(awk -v a="${rss[mbsync]}" -v b="${rss[notmuch]}" 'BEGIN { printf "%d", (a > b ? a : b) * 1024 }')
 record pipeline "$messages" "$raw_bytes" "$pipeline_seconds" "$pipeline_rss_kb"
+fi
 
 # --- report -----------------------------------------------------------------
 echo
@@ -288,11 +293,15 @@ printf '%-28s %9s %10s %9s %14s\n' "" seconds "msgs/s" "MB/s" "peak RSS MB"
 row() { printf '%-28s %9s %10s %9s %14s\n' "$1" "${secs[$2]}" "${rate[$2]}" "${mbps[$2]}" "${rss[$2]}"; }
 row "raw UID FETCH 1:* (python)" raw
 row "casefile sync (initial)" casefile
-row "mbsync" mbsync
-row "notmuch new" notmuch
-row "mbsync + notmuch" pipeline
+if ((pipeline)); then
+  row "mbsync" mbsync
+  row "notmuch new" notmuch
+  row "mbsync + notmuch" pipeline
+fi
 echo
-printf 'casefile / (mbsync+notmuch): %6.2fx   (target >= 10x)\n' "$(awk -v a="${rate[casefile]}" -v b="${rate[pipeline]}" 'BEGIN { print a / b }')"
+if ((pipeline)); then
+  printf 'casefile / (mbsync+notmuch): %6.2fx   (target >= 10x)\n' "$(awk -v a="${rate[casefile]}" -v b="${rate[pipeline]}" 'BEGIN { print a / b }')"
+fi
 printf 'casefile / raw fetch:        %6.2f    (target >= 0.25)\n' "$(awk -v a="${rate[casefile]}" -v b="${rate[raw]}" 'BEGIN { print a / b }')"
 printf 'casefile peak RSS:           %6s MB (target < 64 MB)\n' "${rss[casefile]}"
 printf 'no-change casefile sync:     %6s ms median of 10 (%s ms; target < 50 ms)\n' "$poll_median" "${poll_ms[*]}"
