@@ -103,6 +103,24 @@ TEST(Detect, ExclusionInTheSentenceBlocksTheRule) {
     EXPECT_EQ(run(deadline_rules(), "No rush on the logo. The deck by Friday please.").events.size(), 1u);
 }
 
+TEST(Detect, RequiredWordsMustBeInTheSentence) {
+    Rule asked = rule("asked", Category::deadline_set, {"by"}, {RuleContext::date_after});
+    asked.required = {"please", "you"};
+    const RuleSet rules = rule_set({asked});
+    // Narrative: nobody is asked for anything.
+    const auto story = run(rules, "The old vendor was gone by Friday, and nobody missed them.");
+    EXPECT_TRUE(story.events.empty());
+    ASSERT_EQ(story.near_misses.size(), 1u);
+    EXPECT_NE(story.near_misses[0].reason.find("required"), std::string::npos) << story.near_misses[0].reason;
+    // A required word in another sentence does not count.
+    EXPECT_TRUE(run(rules, "Thank you. The files were all in by Friday.").events.empty());
+    const auto request = run(rules, "Could you have the files in by Friday?");
+    ASSERT_EQ(request.events.size(), 1u);
+    EXPECT_EQ(request.events[0].due, "2025-03-14");
+    // A required word is not a trigger on its own.
+    EXPECT_TRUE(run(rules, "Please keep me posted on Friday.").events.empty());
+}
+
 TEST(Detect, AsapIsADeadlineWithoutADate) {
     const auto found = run(deadline_rules(), "Please get the contract back to me ASAP.");
     ASSERT_EQ(found.events.size(), 1u);
