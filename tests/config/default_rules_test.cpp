@@ -216,6 +216,12 @@ TEST(DefaultRules, StatementsThatAreNotDeadlines) {
         "The front desk is on extension 4410 until Friday.",
         // An automated notice of a postponed activity.
         "Server migration Friday POSTPONED this is a notification for all staff.",
+        "Impact: billing POSTPONED Time: Sat 3/15 6:00 PM thru Sun 3/16 12:00 AM outage window",
+        // An optional offer, something the reader will receive, a description.
+        "If you wish to add an item to the newsletter, please send it no later than noon Thursday.",
+        "You should expect to receive the new badge on or before Friday.",
+        "All trades done from 7 AM to 11:30 AM Central on Friday count toward the index.",
+        "The stock opened low, but today it climbed instead of the slow fade we saw last week.",
     };
     for (const char* text : quiet) {
         const auto found = detect(text);
@@ -252,6 +258,15 @@ TEST(DefaultRules, RequestsStillFireWithoutPlease) {
     ASSERT_EQ(instead.events.size(), 1u) << summary(instead);
     EXPECT_EQ(instead.events[0].category, Category::deadline_change);
     EXPECT_EQ(instead.events[0].due, "2025-03-13");
+
+    const auto swap = detect("Sorry, something came up on our side. Can we do Thursday instead?",
+                             Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(swap.events.size(), 1u) << summary(swap);
+    EXPECT_EQ(swap.events[0].category, Category::deadline_change);
+    EXPECT_EQ(swap.events[0].due, "2025-03-13");
+
+    const auto reminder = detect("Don't forget the deadline for the expense claims is Friday.");
+    for (const auto& event : reminder.events) EXPECT_NE(event.category, Category::deadline_change) << summary(reminder);
 
     const auto clause = detect("Thanks for the draft. Legal would like to include a clause on late "
                                "delivery in the contract.");
