@@ -144,12 +144,23 @@ std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, 
     auto second = time_of_day(c + 1, true);
     if (!second || second->fixed_day) return std::nullopt;
     if (!first->strong && !second->strong && !cued) return std::nullopt;
-    // "2-4pm": the first hour takes the second's meridiem when that keeps
-    // the range in order ("11-1pm" stays 11 a.m.).
-    if (!first->strong && second->meridiem != 0) {
+    // "2-4pm", "7:00 - 8:00 PM": the first hour takes the second's meridiem
+    // when that keeps the range in order ("11-1pm" stays 11 a.m.). A
+    // 24-hour time ("09:00", "13:30") keeps its hour.
+    const bool twelve_hour_first = first->meridiem == 0 && first->hour_written >= 1 &&
+                                   first->hour_written <= 12 && at(i)->digits == 1;
+    if ((!first->strong || twelve_hour_first) && second->meridiem != 0) {
         const int h = first->hour_written % 12;
+        const int minutes = first->seconds % 3600;
         const int with_meridiem = second->meridiem == 2 ? h + 12 : h;
-        first->seconds = with_meridiem * 3600 <= second->seconds ? with_meridiem * 3600 : h * 3600;
+        first->seconds = (with_meridiem * 3600 + minutes <= second->seconds ? with_meridiem : h) * 3600 + minutes;
+    }
+    // "1am-3": a bare second hour takes the first's meridiem when that keeps
+    // the range in order ("11am-2" is 2 p.m.).
+    if (!second->strong && first->meridiem != 0) {
+        const int h = second->hour_written % 12;
+        const int same = first->meridiem == 2 ? h + 12 : h;
+        second->seconds = same * 3600 > first->seconds ? same * 3600 : (h + 12) * 3600;
     }
     if (!second->strong && second->seconds <= first->seconds && second->seconds + 12 * 3600 < 86400) {
         const int h = second->hour_written % 12;

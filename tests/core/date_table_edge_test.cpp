@@ -206,6 +206,20 @@ const DateCase kEdgeCasesCases[] = {
     {"I may need more time.", "2025-03-12T09:00:00-05:00", "none", "", ""},
     {"Black Friday deals are live.", "2025-03-12T09:00:00-05:00", "none", "", ""},
     {"Cyber Monday sales start.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // ISO 8601 date-times, reported in the sender's offset (public suites
+    // test these; a time in them is not a separate expression).
+    {"Export finished 2025-03-14T17:00:00Z, see log.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T12:00:00-05:00", ""},
+    {"Cutoff 2025-03-14T17:00 per the portal.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T17:00:00-05:00", ""},
+    {"Window closes 2025-03-14T23:45:00.487+01:00.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T17:45:00-05:00", ""},
+    // A clock time after a day part; a bare hour takes the day part's half.
+    {"Can you send it tonight at 8?", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T20:00:00-05:00", ""},
+    {"Call me this afternoon at 3.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T15:00:00-05:00", ""},
+    {"I need it tomorrow morning at 10.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-13T10:00:00-05:00", ""},
+    // A range's meridiem reaches a first time that has minutes but none of its own.
+    {"The webinar runs 7:00 - 8:00 PM.", "2025-03-12T09:00:00-05:00", "interval", "2025-03-12T19:00:00-05:00", "2025-03-12T20:00:00-05:00"},
+    {"Office hours 9:00 - 5:00 PM.", "2025-03-12T08:00:00-05:00", "interval", "2025-03-12T09:00:00-05:00", "2025-03-12T17:00:00-05:00"},
+    // A bare second hour takes the first's meridiem when that keeps the order.
+    {"Install window today from 1am-3.", "2025-03-12T00:30:00-05:00", "interval", "2025-03-12T01:00:00-05:00", "2025-03-12T03:00:00-05:00"},
 };
 
 TEST(DateTable, EdgeCases) {
