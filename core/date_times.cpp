@@ -121,6 +121,19 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         match = at_time(j, office_hour(hour), 0, false);
         match.hour_written = hour;
     }
+    // "11:50:48 -0500" (RFC 5322, as in pasted headers): a numeric offset.
+    if (minute >= 0 && (is_symbol(match.end, '+') || is_symbol(match.end, '-')) &&
+        tokens_[match.end].space_before && is_number(match.end + 1) && glued(match.end + 1) &&
+        at(match.end + 1)->digits == 4 && (text_[tokens_[match.end].start] == '+' ||
+                                           text_[tokens_[match.end].start] == '-')) {
+        const int hhmm = at(match.end + 1)->value;
+        if (hhmm / 100 <= 14 && hhmm % 100 < 60) {
+            const int minutes = hhmm / 100 * 60 + hhmm % 100;
+            match.zone_offset = tokens_[match.end].symbol == '+' ? minutes : -minutes;
+            match.end += 2;
+            return match;
+        }
+    }
     // "5pm EST": a zone abbreviation names the offset the time is in.
     if (is(match.end, Kw::timezone) && !at(match.end)->ambiguous) {
         const Token& zone = tokens_[match.end];

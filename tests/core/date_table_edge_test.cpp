@@ -220,6 +220,12 @@ const DateCase kEdgeCasesCases[] = {
     {"Office hours 9:00 - 5:00 PM.", "2025-03-12T08:00:00-05:00", "interval", "2025-03-12T09:00:00-05:00", "2025-03-12T17:00:00-05:00"},
     // A bare second hour takes the first's meridiem when that keeps the order.
     {"Install window today from 1am-3.", "2025-03-12T00:30:00-05:00", "interval", "2025-03-12T01:00:00-05:00", "2025-03-12T03:00:00-05:00"},
+    // Half a unit; "next N weeks" is the end of the span.
+    {"I need an answer within half an hour.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T09:30:00-05:00", ""},
+    {"Over the next 2 weeks we need the drafts.", "2025-03-12T09:00:00-05:00", "date", "2025-03-26", ""},
+    {"I have half a mind to cancel.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // A numeric offset after a time, as in a pasted header.
+    {"Sent: Fri, 14 Mar 2025 11:50:48 -0800", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T14:50:00-05:00", ""},
 };
 
 TEST(DateTable, EdgeCases) {
