@@ -184,11 +184,21 @@ std::optional<Match> Scanner::range(std::size_t i) const {
             return match;
         }
     }
+    // A year written in one half belongs to both: "Aug 12, 2015 to Sep 13",
+    // "10 August - 12 September 2013", "Dec 28 - Jan 3, 2026".
+    const auto has_year = [&](std::size_t first_token, std::size_t past_last) {
+        for (std::size_t k = first_token; k < past_last; ++k) {
+            if (is_number(k) && at(k)->digits == 4) return true;
+        }
+        return false;
+    };
+    const bool first_has_year = has_year(first_index, c);
     // The second half resolves against the first: "Mon-Wed", "Dec 28 - Jan 3".
     const Anchor second_anchor{start.start.day, start.start.seconds < 0 ? 0 : start.start.seconds, 0};
     // "Mon-Wed next week": the second half against the reference when that
     // still lands after the first, else against the first half.
-    auto second = compound(c + 1, anchor, false);
+    std::optional<Match> second;
+    if (!first_has_year) second = compound(c + 1, anchor, false);
     if (second) {
         const Moment candidate = second->value.interval ? second->value.end : second->value.start;
         if (candidate.day < start.start.day) second.reset();
@@ -196,6 +206,20 @@ std::optional<Match> Scanner::range(std::size_t i) const {
     if (!second) second = compound(c + 1, second_anchor, false);
     if (!second) return std::nullopt;
     const Moment end = second->value.interval ? second->value.end : second->value.start;
+    if (!first_has_year && has_year(c + 1, second->end) && first_day && first_day->end == c &&
+        first_day->single_day && first_day->month != 0 && !start.interval) {
+        const CivilDate a = civil(start.start.day);
+        const CivilDate b = civil(end.day);
+        int year = b.year;
+        if (a.month > b.month || (a.month == b.month && a.day > b.day)) --year;
+        if (a.day <= days_in_month(year, a.month)) {
+            match.value.start.day = day_number(year, a.month, a.day);
+            if (end.day < match.value.start.day) return std::nullopt;
+            match.end = second->end;
+            match.value.end = end;
+            return match;
+        }
+    }
     // Without "between"/"from", only two days make a range ("Mon-Wed"): a
     // time then a day ("5pm to Friday") is not one.
     if (!between && !from && (start.interval || second->value.interval)) return std::nullopt;

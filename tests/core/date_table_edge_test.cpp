@@ -224,6 +224,10 @@ const DateCase kEdgeCasesCases[] = {
     {"I need an answer within half an hour.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T09:30:00-05:00", ""},
     {"Over the next 2 weeks we need the drafts.", "2025-03-12T09:00:00-05:00", "date", "2025-03-26", ""},
     {"I have half a mind to cancel.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // A year written in one half of a range belongs to both.
+    {"The audit ran Aug 10 - Nov 12, 2024.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-10", "2024-11-12"},
+    {"Blackout Dec 28 - Jan 3, 2026 for all vendors.", "2025-03-12T09:00:00-05:00", "interval", "2025-12-28", "2026-01-03"},
+    {"The pilot covered August 12, 2024 to 13 September.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-12", "2024-09-13"},
     // A numeric offset after a time, as in a pasted header.
     {"Sent: Fri, 14 Mar 2025 11:50:48 -0800", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T14:50:00-05:00", ""},
 };
