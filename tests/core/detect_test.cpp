@@ -272,6 +272,19 @@ TEST(CompareDue, DatesAndDateTimes) {
     EXPECT_LT(compare_due("2025-03-14T12:00:00-05:00", "2025-03-14T17:00:00-05:00"), 0);
 }
 
+TEST(IsBulkText, NewsletterFootersButNotPersonalMail) {
+    EXPECT_TRUE(is_bulk_text("Sale fares must be purchased by March 12.\nTo unsubscribe, click here."));
+    EXPECT_TRUE(is_bulk_text("Copyright (c) 2025 Acme Media. All Rights Reserved."));
+    EXPECT_TRUE(is_bulk_text("NEW YORK (Dow Jones Newswires) -- Shares of Acme rose 3%."));
+    EXPECT_TRUE(is_bulk_text("You are receiving this because you signed up for updates."));
+    EXPECT_FALSE(is_bulk_text("Hi Dana, could you send the deck by Friday? Thanks, Bob"));
+    // A legal disclaimer mentions copyright; a person may write "privacy".
+    EXPECT_FALSE(is_bulk_text("This message may contain material protected by copyright."));
+    EXPECT_FALSE(is_bulk_text("Please review the privacy section of the contract."));
+    // Whole words only.
+    EXPECT_FALSE(is_bulk_text("The unsubscribed users list is attached."));
+}
+
 TEST(IsBulkMail, HeadersAndAutomatedSenders) {
     EXPECT_FALSE(is_bulk_mail({}));
     EXPECT_FALSE(is_bulk_mail({.from_address = "bob@acme.example"}));
