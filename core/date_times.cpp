@@ -58,7 +58,19 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
             }
         }
     }
-    if (!is_number(i) || token->ordinal || token->digits > 2) return std::nullopt;
+    if (!is_number(i) || token->ordinal) return std::nullopt;
+    // "1230pm", "1115am": hours and minutes run together, only with a meridiem.
+    if ((token->digits == 3 || token->digits == 4) && (is(i + 1, Kw::am) || is(i + 1, Kw::pm)) && glued(i + 1) &&
+        !(i > 0 && glued(i))) {
+        const int h = token->value / 100, m = token->value % 100;
+        if (h < 1 || h > 12 || m > 59) return std::nullopt;
+        const int meridiem = is(i + 1, Kw::am) ? 1 : 2;
+        TimeMatch match = at_time(i + 2, meridiem == 1 ? h % 12 : h % 12 + 12, m, true);
+        match.hour_written = h;
+        match.meridiem = meridiem;
+        return match;
+    }
+    if (token->digits > 2) return std::nullopt;
     if (i > 0 && glued(i) && tokens_[i - 1].kind != TokenKind::symbol) return std::nullopt;
     if (i > 0 && glued(i) && (tokens_[i - 1].symbol == '$' || tokens_[i - 1].symbol == '.' ||
                               tokens_[i - 1].symbol == ':' || tokens_[i - 1].symbol == '/' ||
@@ -77,7 +89,14 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         dotted = tokens_[j].symbol == '.';
         minute = at(j + 1)->value;
         j += 2;
-        if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) j += 2;
+        if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) {
+            j += 2;
+            // "10:31:50.522 PM": a fraction of a second before the meridiem.
+            if (is_symbol(j, '.') && glued(j) && is_number(j + 1) && glued(j + 1) &&
+                (is(j + 2, Kw::am) || is(j + 2, Kw::pm))) {
+                j += 2;
+            }
+        }
     }
     int meridiem = 0;
     std::size_t k = j;
@@ -134,12 +153,13 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
             return match;
         }
     }
-    // "5pm EST": a zone abbreviation names the offset the time is in.
+    // "5pm EST": a zone abbreviation names the offset the time is in; in
+    // lower case ("2 pm est") only right after a meridiem.
     if (is(match.end, Kw::timezone) && !at(match.end)->ambiguous) {
         const Token& zone = tokens_[match.end];
         const bool upper = zone.capitalized && zone.end - zone.start >= 3 &&
                            text_[zone.start + 1] >= 'A' && text_[zone.start + 1] <= 'Z';
-        if (upper) {
+        if (upper || (meridiem != 0 && zone.end - zone.start >= 3)) {
             match.zone_offset = zone.value;
             match.end += 1;
         }

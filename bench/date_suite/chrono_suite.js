@@ -190,13 +190,17 @@ for (const c of cases) {
     }
     ++tally.inScope;
     let found = [];
+    // A text starting with "-" would read as an option: a leading space
+    // shifts every offset by one.
+    const shift = c.text.startsWith('-') ? 1 : 0;
     try {
-        found = JSON.parse(execFileSync(casefile, ['dates', c.text, '--ref', isoRef(c.ref), '--json'], { encoding: 'utf8' }));
+        found = JSON.parse(execFileSync(casefile, ['dates', (shift ? ' ' : '') + c.text, '--ref', isoRef(c.ref), '--json'],
+                                        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
     } catch (error) {
         found = [];
     }
     // Byte offsets: the suite's texts are ASCII except a few; compare by overlap.
-    const span = [first.index, first.index + first.text.length];
+    const span = [first.index + shift, first.index + shift + first.text.length];
     const hit = found.find((f) => f.start < span[1] && f.end > span[0]);
     // A date compares by day; a time (chrono knows the hour) compares as an
     // instant, since either side may carry an offset.

@@ -228,6 +228,12 @@ const DateCase kEdgeCasesCases[] = {
     {"The audit ran Aug 10 - Nov 12, 2024.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-10", "2024-11-12"},
     {"Blackout Dec 28 - Jan 3, 2026 for all vendors.", "2025-03-12T09:00:00-05:00", "interval", "2025-12-28", "2026-01-03"},
     {"The pilot covered August 12, 2024 to 13 September.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-12", "2024-09-13"},
+    // Hours and minutes run together before a meridiem; a fraction of a
+    // second; a lower-case zone right after a meridiem.
+    {"Can you call me at 1230pm?", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T12:30:00-05:00", ""},
+    {"Logged 03/14/2025 10:31:50.522 PM by the portal.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T22:31:00-05:00", ""},
+    {"Friday at 2 pm est works.", "2025-03-12T09:00:00-06:00", "datetime", "2025-03-14T13:00:00-06:00", ""},
+    {"Ship 1000 units.", "2025-03-12T09:00:00-05:00", "none", "", ""},
     // A numeric offset after a time, as in a pasted header.
     {"Sent: Fri, 14 Mar 2025 11:50:48 -0800", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T14:50:00-05:00", ""},
 };
