@@ -122,6 +122,24 @@ TEST(DefaultRules, ScopeAddAndRemoveInAThreadUnderWay) {
     EXPECT_EQ(drop.events[0].category, Category::scope_remove);
 }
 
+TEST(DefaultRules, NarrativeInAThreadIsNoScopeChange) {
+    // Found in a wider Enron sample; the sentences are written for this test.
+    const char* quiet[] = {
+        "I'm pulling the sales figures together and also working on the org chart with IT.",
+        "Ran into Tom at lunch and told him about the move and also about the new office.",
+        "It was wonderful to see everyone, forget the ten years in between.",
+        "I am planning to remove the old shelving in the garage this weekend.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    const auto asked = detect("Looks good. Please drop the competitor section and also add the Q3 chart.");
+    ASSERT_EQ(asked.events.size(), 2u) << summary(asked);
+    EXPECT_EQ(asked.events[0].category, Category::scope_add);
+    EXPECT_EQ(asked.events[1].category, Category::scope_remove);
+}
+
 TEST(DefaultRules, FirstMessageSayingAlsoIsNotAScopeChange) {
     const auto found = detect("Hi Dana, welcome aboard! Could you set up the shared inbox, and could you "
                               "also build a simple onboarding checklist for new hires?",
