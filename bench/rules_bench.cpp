@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
                                             .list_unsubscribe = header_value(headers, "List-Unsubscribe"),
                                             .precedence = header_value(headers, "Precedence"),
                                             .auto_submitted = header_value(headers, "Auto-Submitted"),
-                                            .from_address = message.from.address});
+                                            .from_address = message.from.address}) ||
+                          message.bulk;
         bytes += prepared.own_text.size();
         messages.push_back(std::move(prepared));
     }

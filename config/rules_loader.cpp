@@ -13,8 +13,9 @@ namespace casefile::config {
 namespace {
 
 constexpr std::array<std::string_view, 1> kRootKeys = {"rule"};
-constexpr std::array<std::string_view, 10> kRuleKeys = {
-    "id", "category", "phrases", "patterns", "context", "exclusions", "weight", "sender", "cancels", "enabled"};
+constexpr std::array<std::string_view, 11> kRuleKeys = {
+    "id",     "category", "phrases", "patterns", "context", "exclusions",
+    "requires", "weight", "sender",  "cancels",  "enabled"};
 
 std::string quoted_list(std::string_view (*name)(int), int count) {
     std::string out;
@@ -103,6 +104,7 @@ void read_rule(const toml::table& table, TableReader& reader, ProblemList& probl
     }
     rule.phrases = read_phrases(reader, "phrases", problems);
     rule.exclusions = read_phrases(reader, "exclusions", problems);
+    rule.required = read_phrases(reader, "requires", problems);
     if (auto patterns = reader.string_array("patterns")) {
         for (const PlacedString& pattern : *patterns) {
             if (auto checked = core::RuleSet::check_pattern(pattern.value); !checked) {

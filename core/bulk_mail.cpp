@@ -22,7 +22,31 @@ constexpr std::array<std::string_view, 9> kAutomatedLocalParts = {
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
     "mailer-daemon", "postmaster", "notifications", "notification"};
 
+// Footer phrases no person writes to a VA in their own words (measured on
+// the Enron corpus: none of the hand-labelled deadline or scope mails holds
+// one; bare "copyright" is left out, legal disclaimers use it).
+constexpr std::array<std::string_view, 11> kBulkFooters = {
+    "unsubscribe", "all rights reserved", "you are receiving this", "you received this email because",
+    "to be removed from", "this email was sent to", "this e-mail was sent to", "privacy policy",
+    "opt-out", "newswires", "to update or terminate your subscription"};
+
+bool word_boundary(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return true;
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+}
+
 }  // namespace
+
+bool is_bulk_text(std::string_view own_text) {
+    const std::string lowered = lower_ascii(own_text);
+    for (std::string_view footer : kBulkFooters) {
+        for (std::size_t at = lowered.find(footer); at != std::string::npos; at = lowered.find(footer, at + 1)) {
+            if ((at == 0 || word_boundary(lowered, at - 1)) && word_boundary(lowered, at + footer.size())) return true;
+        }
+    }
+    return false;
+}
 
 bool is_bulk_mail(const BulkSignals& signals) {
     if (!trimmed_lower(signals.list_id).empty()) return true;

@@ -36,7 +36,67 @@ bool opening_symbol(const Token& token) {
             token.symbol == '<' || token.symbol == '*' || token.symbol == '_');
 }
 
+// The time of an ISO 8601 date-time, from the "T": "T17:00", "T17:00:30.5Z",
+// "T08:15:30-05:30", "T0815+0100" is not accepted (basic format is rare in mail).
+struct IsoTime {
+    std::size_t end = 0;
+    int seconds = 0;
+    int zone = kNoZone;  // minutes east of UTC, when written
+};
+
 }  // namespace
+
+std::optional<DayMatch> Scanner::iso_date_time(std::size_t t, std::int64_t day) const {
+    const Token* letter = at(t);
+    if (letter == nullptr || letter->kind != TokenKind::word || !glued(t) || letter->end - letter->start != 1 ||
+        (text_[letter->start] | 0x20) != 't') {
+        return std::nullopt;
+    }
+    const auto two_digits = [&](std::size_t k, int limit) {
+        return is_number(k) && glued(k) && at(k)->digits == 2 && at(k)->value <= limit;
+    };
+    if (!two_digits(t + 1, 23) || !is_symbol(t + 2, ':') || !glued(t + 2) || !two_digits(t + 3, 59)) {
+        return std::nullopt;
+    }
+    IsoTime time;
+    time.seconds = at(t + 1)->value * 3600 + at(t + 3)->value * 60;
+    std::size_t k = t + 4;
+    if (is_symbol(k, ':') && glued(k) && two_digits(k + 1, 60)) {
+        time.seconds += at(k + 1)->value;
+        k += 2;
+        if (is_symbol(k, '.') && glued(k) && is_number(k + 1) && glued(k + 1)) k += 2;  // fraction
+    }
+    if (const Token* zone = at(k); zone != nullptr && glued(k)) {
+        if (zone->kind == TokenKind::word && zone->end - zone->start == 1 && (text_[zone->start] | 0x20) == 'z') {
+            time.zone = 0;
+            ++k;
+        } else if (zone->kind == TokenKind::symbol && (zone->symbol == '+' || zone->symbol == '-') &&
+                   two_digits(k + 1, 14) && is_symbol(k + 2, ':') && glued(k + 2) && two_digits(k + 3, 59)) {
+            // The tokenizer writes en and em dashes as '-': only the ASCII
+            // hyphen-minus is a sign here.
+            if (text_[zone->start] != '+' && text_[zone->start] != '-') return std::nullopt;
+            const int minutes = at(k + 1)->value * 60 + at(k + 3)->value;
+            time.zone = zone->symbol == '+' ? minutes : -minutes;
+            k += 4;
+        } else if (zone->kind != TokenKind::symbol) {
+            return std::nullopt;  // "T17:00abc"
+        }
+    }
+    time.end = k;
+    // In the sender's offset, like every other time casefile reports.
+    std::int64_t total = day * 86400 + time.seconds;
+    if (time.zone != kNoZone) total += std::int64_t{offset_minutes_ - time.zone} * 60;
+    std::int64_t result_day = total / 86400;
+    std::int64_t rest = total % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --result_day;
+    }
+    DayMatch match;
+    match.end = time.end;
+    match.value.start = Moment{result_day, static_cast<int>(rest)};
+    return match;  // not single_day: no other time may follow
+}
 
 std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& anchor) const {
     const Token& first = tokens_[i];
@@ -61,6 +121,19 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
     if (second.ordinal) return std::nullopt;
     const bool has_third = is_symbol(s2, separator) && glued(s2) && is_number(n3) && glued(n3);
     std::size_t end = has_third ? n3 + 1 : n2 + 1;
+    // ISO 8601 date-time: "2025-03-15T17:00:00Z".
+    if (first.digits == 4 && has_third && separator == '-' && glued(end) && at(end) != nullptr &&
+        at(end)->kind == TokenKind::word) {
+        const unsigned m = static_cast<unsigned>(second.value), d = static_cast<unsigned>(at(n3)->value);
+        if (plausible_year(first.value) && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(first.value, m) &&
+            second.digits == 2 && at(n3)->digits == 2) {
+            if (auto stamp = iso_date_time(end, day_number(first.value, m, d))) {
+                stamp->month = m;
+                return stamp;
+            }
+        }
+        return std::nullopt;
+    }
     // Nothing may continue the number: "1.2.3.4", "555-123-4567", "3/15abc".
     if (const Token* after = at(end); after != nullptr && glued(end)) {
         if (after->kind != TokenKind::symbol) return std::nullopt;

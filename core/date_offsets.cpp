@@ -37,9 +37,23 @@ std::optional<DayMatch> Scanner::offset_day(std::size_t i, const Anchor& anchor)
         ++j;
         // "in the next 48 hours", "within the next two weeks"
         if (is(j, Kw::the) && is(j + 1, Kw::next)) j += 2;
+    } else if (is(j, Kw::next) && !is(j + 1, Kw::a)) {
+        // "over the next 2 weeks", "the next four weeks": the end of the span.
+        within = true;
+        ++j;
     }
+    // "an hour" in "half an hour" is not an hour.
+    if (j == i && i > 0 && tokens_[i - 1].keyword == Kw::half) return std::nullopt;
+    // "half an hour from now", "within half a day": half of one unit.
+    const bool half = is(j, Kw::half) && is(j + 1, Kw::a);
     std::size_t k = j;
-    const auto count = count_at(j, k);
+    std::optional<int> count;
+    if (half) {
+        count = 1;
+        k = j + 2;
+    } else {
+        count = count_at(j, k);
+    }
     if (!count) return std::nullopt;
     bool business = false;
     if (is(k, Kw::business) || is(k, Kw::working)) {
@@ -78,6 +92,11 @@ std::optional<DayMatch> Scanner::offset_day(std::size_t i, const Anchor& anchor)
     DayMatch match;
     match.end = end;
     const int n = *count;
+    if (half) {
+        if (unit_kind != Kw::hour && unit_kind != Kw::day) return std::nullopt;
+        match.value.start = shifted(base_day, base_seconds, unit_kind == Kw::hour ? 1800 : 12 * 3600);
+        return match;
+    }
     switch (unit_kind) {
         case Kw::minute:
             match.value.start = shifted(base_day, base_seconds, std::int64_t{n} * 60);
@@ -149,7 +168,8 @@ std::optional<DayMatch> Scanner::relative_day(std::size_t i, const Anchor& ancho
         if (token.lex == LexKind::weekday) return std::nullopt;
     }
     if (token.keyword == Kw::in || token.keyword == Kw::within || token.kind == TokenKind::number ||
-        token.lex == LexKind::number_word || token.keyword == Kw::a || token.keyword == Kw::couple) {
+        token.lex == LexKind::number_word || token.keyword == Kw::a || token.keyword == Kw::couple ||
+        token.keyword == Kw::next || token.keyword == Kw::half) {
         if (auto offset = offset_day(i, anchor)) return offset;
     }
     return period(i, anchor);

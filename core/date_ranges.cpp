@@ -36,6 +36,23 @@ Match on_day(std::size_t end, std::int64_t day, const TimeMatch& time, int sende
     return match;
 }
 
+// "tonight at 8", "tomorrow afternoon at 3:30", "this morning, 10am": a clock
+// time after a day part names the moment; a bare hour takes the day part's
+// half of the day. `part_start` is when the day part begins.
+std::optional<Match> time_in_day_part(const Scanner& scanner, std::size_t j, std::int64_t day, int part_start,
+                                      int sender_offset) {
+    if (scanner.is_symbol(j, ',')) ++j;
+    const bool cue = scanner.is(j, Kw::at) || scanner.is_symbol(j, '@') || scanner.is(j, Kw::around);
+    if (cue) ++j;
+    auto time = scanner.time_of_day(j, cue);
+    if (!time || time->fixed_day) return std::nullopt;
+    if (time->meridiem == 0 && time->hour_written >= 1 && time->hour_written <= 11 && part_start >= 12 * 3600 &&
+        time->seconds < 12 * 3600) {
+        time->seconds += 12 * 3600;
+    }
+    return on_day(time->end, day, *time, sender_offset);
+}
+
 }  // namespace
 
 std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool allow_bare_hour) const {
@@ -58,10 +75,22 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
         Match match;
         match.end = named->end;
         match.value = named->value;
-        if (!named->single_day) return match;
+        if (!named->single_day) {
+            // "tonight", "this afternoon": a day part, which a time may follow.
+            const Value& v = named->value;
+            if (v.interval && v.start.seconds >= 0 && v.end.day == v.start.day) {
+                if (auto timed = time_in_day_part(*this, named->end, v.start.day, v.start.seconds, offset_minutes_)) {
+                    return timed;
+                }
+            }
+            return match;
+        }
         const std::int64_t target = named->value.start.day;
         std::size_t j = named->end;
-        if (auto part = day_part(j)) return on_day(part->end, target, *part, offset_minutes_);
+        if (auto part = day_part(j)) {
+            if (auto timed = time_in_day_part(*this, part->end, target, part->seconds, offset_minutes_)) return timed;
+            return on_day(part->end, target, *part, offset_minutes_);
+        }
         if (is_symbol(j, ',')) ++j;
         bool cue = false;
         if (is(j, Kw::at) || is(j, Kw::by) || is(j, Kw::before) || is(j, Kw::around) ||
@@ -82,10 +111,18 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
     if (!time) return std::nullopt;
     // "5pm on Friday", "10am tomorrow", "noon, Monday", "10pm tonight".
     std::size_t j = time->end;
-    if (is(j, Kw::tonight)) return on_day(j + 1, anchor.day, *time, offset_minutes_);
+    // "11 tonight" is 11 p.m.; "3 this afternoon" 3 p.m.
+    const auto afternoon_hour = [&](TimeMatch t) {
+        if (t.meridiem == 0 && t.hour_written >= 1 && t.hour_written <= 11 && t.seconds < 12 * 3600) {
+            t.seconds += 12 * 3600;
+        }
+        return t;
+    };
+    if (is(j, Kw::tonight)) return on_day(j + 1, anchor.day, afternoon_hour(*time), offset_minutes_);
     if (is(j, Kw::this_) && (is(j + 1, Kw::morning) || is(j + 1, Kw::afternoon) ||
                              is(j + 1, Kw::evening))) {
-        return on_day(j + 2, anchor.day, *time, offset_minutes_);
+        const TimeMatch t = is(j + 1, Kw::morning) ? *time : afternoon_hour(*time);
+        return on_day(j + 2, anchor.day, t, offset_minutes_);
     }
     std::size_t k = j;
     if (is(k, Kw::on) || is_symbol(k, ',')) ++k;
@@ -147,11 +184,21 @@ std::optional<Match> Scanner::range(std::size_t i) const {
             return match;
         }
     }
+    // A year written in one half belongs to both: "Aug 12, 2015 to Sep 13",
+    // "10 August - 12 September 2013", "Dec 28 - Jan 3, 2026".
+    const auto has_year = [&](std::size_t first_token, std::size_t past_last) {
+        for (std::size_t k = first_token; k < past_last; ++k) {
+            if (is_number(k) && at(k)->digits == 4) return true;
+        }
+        return false;
+    };
+    const bool first_has_year = has_year(first_index, c);
     // The second half resolves against the first: "Mon-Wed", "Dec 28 - Jan 3".
     const Anchor second_anchor{start.start.day, start.start.seconds < 0 ? 0 : start.start.seconds, 0};
     // "Mon-Wed next week": the second half against the reference when that
     // still lands after the first, else against the first half.
-    auto second = compound(c + 1, anchor, false);
+    std::optional<Match> second;
+    if (!first_has_year) second = compound(c + 1, anchor, false);
     if (second) {
         const Moment candidate = second->value.interval ? second->value.end : second->value.start;
         if (candidate.day < start.start.day) second.reset();
@@ -159,6 +206,20 @@ std::optional<Match> Scanner::range(std::size_t i) const {
     if (!second) second = compound(c + 1, second_anchor, false);
     if (!second) return std::nullopt;
     const Moment end = second->value.interval ? second->value.end : second->value.start;
+    if (!first_has_year && has_year(c + 1, second->end) && first_day && first_day->end == c &&
+        first_day->single_day && first_day->month != 0 && !start.interval) {
+        const CivilDate a = civil(start.start.day);
+        const CivilDate b = civil(end.day);
+        int year = b.year;
+        if (a.month > b.month || (a.month == b.month && a.day > b.day)) --year;
+        if (a.day <= days_in_month(year, a.month)) {
+            match.value.start.day = day_number(year, a.month, a.day);
+            if (end.day < match.value.start.day) return std::nullopt;
+            match.end = second->end;
+            match.value.end = end;
+            return match;
+        }
+    }
     // Without "between"/"from", only two days make a range ("Mon-Wed"): a
     // time then a day ("5pm to Friday") is not one.
     if (!between && !from && (start.interval || second->value.interval)) return std::nullopt;

@@ -123,6 +123,9 @@ public:
 
 private:
     std::optional<DayMatch> numeric_date(std::size_t i, const Anchor& anchor) const;
+    // The "T17:00:00Z" after an ISO 8601 date (`t` is the "T"), as a moment in
+    // the sender's offset; `day` is the date's day number.
+    std::optional<DayMatch> iso_date_time(std::size_t t, std::int64_t day) const;
     std::optional<DayMatch> named_date(std::size_t i, const Anchor& anchor) const;
     std::optional<DayMatch> weekday_day(std::size_t i, const Anchor& anchor) const;
     std::optional<DayMatch> period(std::size_t i, const Anchor& anchor) const;

@@ -58,7 +58,19 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
             }
         }
     }
-    if (!is_number(i) || token->ordinal || token->digits > 2) return std::nullopt;
+    if (!is_number(i) || token->ordinal) return std::nullopt;
+    // "1230pm", "1115am": hours and minutes run together, only with a meridiem.
+    if ((token->digits == 3 || token->digits == 4) && (is(i + 1, Kw::am) || is(i + 1, Kw::pm)) && glued(i + 1) &&
+        !(i > 0 && glued(i))) {
+        const int h = token->value / 100, m = token->value % 100;
+        if (h < 1 || h > 12 || m > 59) return std::nullopt;
+        const int meridiem = is(i + 1, Kw::am) ? 1 : 2;
+        TimeMatch match = at_time(i + 2, meridiem == 1 ? h % 12 : h % 12 + 12, m, true);
+        match.hour_written = h;
+        match.meridiem = meridiem;
+        return match;
+    }
+    if (token->digits > 2) return std::nullopt;
     if (i > 0 && glued(i) && tokens_[i - 1].kind != TokenKind::symbol) return std::nullopt;
     if (i > 0 && glued(i) && (tokens_[i - 1].symbol == '$' || tokens_[i - 1].symbol == '.' ||
                               tokens_[i - 1].symbol == ':' || tokens_[i - 1].symbol == '/' ||
@@ -77,7 +89,14 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         dotted = tokens_[j].symbol == '.';
         minute = at(j + 1)->value;
         j += 2;
-        if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) j += 2;
+        if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) {
+            j += 2;
+            // "10:31:50.522 PM": a fraction of a second before the meridiem.
+            if (is_symbol(j, '.') && glued(j) && is_number(j + 1) && glued(j + 1) &&
+                (is(j + 2, Kw::am) || is(j + 2, Kw::pm))) {
+                j += 2;
+            }
+        }
     }
     int meridiem = 0;
     std::size_t k = j;
@@ -121,12 +140,26 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         match = at_time(j, office_hour(hour), 0, false);
         match.hour_written = hour;
     }
-    // "5pm EST": a zone abbreviation names the offset the time is in.
+    // "11:50:48 -0500" (RFC 5322, as in pasted headers): a numeric offset.
+    if (minute >= 0 && (is_symbol(match.end, '+') || is_symbol(match.end, '-')) &&
+        tokens_[match.end].space_before && is_number(match.end + 1) && glued(match.end + 1) &&
+        at(match.end + 1)->digits == 4 && (text_[tokens_[match.end].start] == '+' ||
+                                           text_[tokens_[match.end].start] == '-')) {
+        const int hhmm = at(match.end + 1)->value;
+        if (hhmm / 100 <= 14 && hhmm % 100 < 60) {
+            const int minutes = hhmm / 100 * 60 + hhmm % 100;
+            match.zone_offset = tokens_[match.end].symbol == '+' ? minutes : -minutes;
+            match.end += 2;
+            return match;
+        }
+    }
+    // "5pm EST": a zone abbreviation names the offset the time is in; in
+    // lower case ("2 pm est") only right after a meridiem.
     if (is(match.end, Kw::timezone) && !at(match.end)->ambiguous) {
         const Token& zone = tokens_[match.end];
         const bool upper = zone.capitalized && zone.end - zone.start >= 3 &&
                            text_[zone.start + 1] >= 'A' && text_[zone.start + 1] <= 'Z';
-        if (upper) {
+        if (upper || (meridiem != 0 && zone.end - zone.start >= 3)) {
             match.zone_offset = zone.value;
             match.end += 1;
         }
@@ -144,12 +177,23 @@ std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, 
     auto second = time_of_day(c + 1, true);
     if (!second || second->fixed_day) return std::nullopt;
     if (!first->strong && !second->strong && !cued) return std::nullopt;
-    // "2-4pm": the first hour takes the second's meridiem when that keeps
-    // the range in order ("11-1pm" stays 11 a.m.).
-    if (!first->strong && second->meridiem != 0) {
+    // "2-4pm", "7:00 - 8:00 PM": the first hour takes the second's meridiem
+    // when that keeps the range in order ("11-1pm" stays 11 a.m.). A
+    // 24-hour time ("09:00", "13:30") keeps its hour.
+    const bool twelve_hour_first = first->meridiem == 0 && first->hour_written >= 1 &&
+                                   first->hour_written <= 12 && at(i)->digits == 1;
+    if ((!first->strong || twelve_hour_first) && second->meridiem != 0) {
         const int h = first->hour_written % 12;
+        const int minutes = first->seconds % 3600;
         const int with_meridiem = second->meridiem == 2 ? h + 12 : h;
-        first->seconds = with_meridiem * 3600 <= second->seconds ? with_meridiem * 3600 : h * 3600;
+        first->seconds = (with_meridiem * 3600 + minutes <= second->seconds ? with_meridiem : h) * 3600 + minutes;
+    }
+    // "1am-3": a bare second hour takes the first's meridiem when that keeps
+    // the range in order ("11am-2" is 2 p.m.).
+    if (!second->strong && first->meridiem != 0) {
+        const int h = second->hour_written % 12;
+        const int same = first->meridiem == 2 ? h + 12 : h;
+        second->seconds = same * 3600 > first->seconds ? same * 3600 : (h + 12) * 3600;
     }
     if (!second->strong && second->seconds <= first->seconds && second->seconds + 12 * 3600 < 86400) {
         const int h = second->hour_written % 12;

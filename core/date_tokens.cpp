@@ -97,6 +97,7 @@ constexpr Entry kEntries[] = {
     {"and", K, Kw::and_, 0, false, false}, {"of", K, Kw::of, 0, false, false},
     {"the", K, Kw::the, 0, false, false}, {"a", K, Kw::a, 1, false, false},
     {"an", K, Kw::a, 1, false, false}, {"over", K, Kw::over, 0, false, false},
+    {"half", K, Kw::half, 0, false, false},
     {"due", K, Kw::due, 0, false, false}, {"around", K, Kw::around, 0, false, false},
     {"no", K, Kw::no, 0, false, false}, {"later", K, Kw::later, 0, false, false},
     {"than", K, Kw::than, 0, false, false}, {"latest", K, Kw::latest, 0, false, false},

@@ -22,7 +22,7 @@ enum class Kw : std::uint8_t {
     end, eod, cob, eob, eow, eom, eoq, eoy, close, play, business, working,
     day, week, weekend, month, year, quarter, hour, minute,
     in, within, by, on, at, before, until, through, to, from, between, and_, of, the, a,
-    over, due, around, no, later, than, latest, now, time, thing, couple,
+    over, due, around, no, later, than, latest, now, time, thing, couple, half,
     mid, middle, early, late, beginning, start,
     noon, midday, midnight, morning, afternoon, evening, night,
     am, pm, p, m, o, clock, q, timezone,

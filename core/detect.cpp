@@ -168,7 +168,7 @@ Detection Detector::run() {
 
     std::vector<Fired> fired_list;
     for (const PhraseHit& hit : hits) {
-        if (hit.exclusion) continue;
+        if (hit.exclusion || hit.required) continue;
         const Rule& rule = rules_.rules()[hit.rule];
         const std::size_t sentence = sentence_index(sentences_, hit.start);
         const bool seen = std::any_of(fired_list.begin(), fired_list.end(), [&](const Fired& f) {
@@ -188,6 +188,13 @@ Detection Detector::run() {
                 blocked = "excluded by \"" + std::string(text.substr(other.start, other.end - other.start)) + "\"";
                 break;
             }
+        }
+        if (blocked.empty() && !rule.required.empty()) {
+            const bool asked = std::any_of(hits.begin(), hits.end(), [&](const PhraseHit& other) {
+                return other.required && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
+                       other.end <= sentences_[sentence].end;
+            });
+            if (!asked) blocked = "none of its required words (\"" + rule.required.front() + "\", ...) in the sentence";
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);

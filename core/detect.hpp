@@ -88,4 +88,10 @@ struct BulkSignals {
 };
 bool is_bulk_mail(const BulkSignals& signals);
 
+// Newsletters, news digests and marketing that carry none of those headers
+// still end with their trade marks: "unsubscribe", "all rights reserved",
+// "you are receiving this", "privacy policy", a newswire credit. True when
+// the message's own text holds one (case-insensitive, whole words).
+bool is_bulk_text(std::string_view own_text);
+
 }  // namespace casefile::core

@@ -66,6 +66,10 @@ struct Rule {
     std::vector<std::string> patterns;
     std::vector<RuleContext> contexts;    // all must hold
     std::vector<std::string> exclusions;  // phrases; any in the sentence blocks the rule
+    // Phrases; when not empty, at least one must be in the sentence. A deadline
+    // is asked of someone ("please", "you", "must"): "shares were trading lower
+    // before Thursday's announcement" asks nothing.
+    std::vector<std::string> required;
     double weight = 0.8;                  // 0 < weight <= 1: the event's confidence
     RuleSender sender = RuleSender::any;
     // deadline_change only: the rule drops the deadline ("the deadline is off"),

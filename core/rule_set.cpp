@@ -61,7 +61,8 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
             return fail(rule_label(rule) + " needs at least one phrase or pattern");
         }
         const auto index = static_cast<std::uint32_t>(set.rules_.size());
-        auto add_phrases = [&](const std::vector<std::string>& phrases, bool exclusion) -> Result<void> {
+        auto add_phrases = [&](const std::vector<std::string>& phrases, bool exclusion,
+                               bool required) -> Result<void> {
             for (const std::string& phrase : phrases) {
                 if (auto checked = check_phrase(phrase); !checked) {
                     return fail(rule_label(rule) + ": phrase \"" + phrase + "\": " + checked.error().message);
@@ -69,6 +70,7 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
                 CompiledPhrase compiled;
                 compiled.rule = index;
                 compiled.exclusion = exclusion;
+                compiled.required = required;
                 compile_phrase(phrase, compiled.keys, compiled.wildcard);
                 set.by_first_key_[compiled.keys.front()].push_back(
                     static_cast<std::uint32_t>(set.phrases_.size()));
@@ -76,8 +78,9 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
             }
             return ok();
         };
-        if (auto added = add_phrases(rule.phrases, false); !added) return Unexpected(added.error());
-        if (auto added = add_phrases(rule.exclusions, true); !added) return Unexpected(added.error());
+        if (auto added = add_phrases(rule.phrases, false, false); !added) return Unexpected(added.error());
+        if (auto added = add_phrases(rule.exclusions, true, false); !added) return Unexpected(added.error());
+        if (auto added = add_phrases(rule.required, false, true); !added) return Unexpected(added.error());
         for (const std::string& pattern : rule.patterns) {
             if (auto checked = check_pattern(pattern); !checked) {
                 return fail(rule_label(rule) + ": pattern \"" + pattern + "\": " + checked.error().message);
@@ -105,7 +108,10 @@ void RuleSet::match(std::string_view lowered, const std::vector<WordToken>& toke
                 const WordToken& token = tokens[i + k];
                 matched = phrase.wildcard[k] ? token.is_word : token.key == phrase.keys[k];
             }
-            if (matched) out.push_back(PhraseHit{phrase.rule, phrase.exclusion, tokens[i].start, tokens[last].end});
+            if (matched) {
+                out.push_back(PhraseHit{phrase.rule, phrase.exclusion, phrase.required, tokens[i].start,
+                                        tokens[last].end});
+            }
         }
     }
     // Patterns run once over the whole text, not per sentence: one scan per
@@ -122,7 +128,7 @@ void RuleSet::match(std::string_view lowered, const std::vector<WordToken>& toke
             if (sentence == sentences.begin()) continue;
             const Sentence& holder = *(sentence - 1);
             if (start >= holder.start && end <= holder.end) {
-                out.push_back(PhraseHit{pattern.rule, false, start, end});
+                out.push_back(PhraseHit{pattern.rule, false, false, start, end});
             }
         }
     }

@@ -23,6 +23,7 @@ namespace casefile::core {
 struct PhraseHit {
     std::uint32_t rule = 0;  // index into RuleSet::rules()
     bool exclusion = false;  // an exclusion phrase, not a trigger
+    bool required = false;   // one of the rule's required phrases, not a trigger
     std::size_t start = 0;
     std::size_t end = 0;
 };
@@ -55,6 +56,7 @@ private:
     struct CompiledPhrase {
         std::uint32_t rule = 0;
         bool exclusion = false;
+        bool required = false;
         std::vector<std::uint64_t> keys;    // the first key is the index's key
         std::vector<bool> wildcard;         // "*": any one word
     };

@@ -172,7 +172,8 @@ int command_rules(const GlobalOptions& options, Arguments& arguments) {
                                      .list_unsubscribe = header_value(headers, "List-Unsubscribe"),
                                      .precedence = header_value(headers, "Precedence"),
                                      .auto_submitted = header_value(headers, "Auto-Submitted"),
-                                     .from_address = message.from.address});
+                                     .from_address = message.from.address}) ||
+                 message.bulk;
     input.outside_working_hours = outside_hours;
     input.current_deadline = deadline.value_or("");
     input.explain = explain;

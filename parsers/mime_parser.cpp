@@ -212,6 +212,8 @@ core::ParsedMessage parse_unguarded(std::string_view raw, const MimeLimits& limi
     make_valid(message.text);  // before zoning, which trusts its input
     message.attachments = std::move(content.attachments);
     message.zones = split_zones(message.text);
+    // A newsletter without list headers still shows it in its own text.
+    if (!message.bulk) message.bulk = core::is_bulk_text(message.zones.own_text);
     return message;
 }
 

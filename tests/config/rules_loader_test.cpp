@@ -50,6 +50,7 @@ TEST(RulesLoader, ReadsEveryKey) {
         "patterns = [\"inv-\\\\d+\"]\n"
         "context = [\"date\", \"outside_hours\"]\n"
         "exclusions = [\"thanks for paying\"]\n"
+        "requires = [\"please\", \"you\"]\n"
         "weight = 0.5\n"
         "sender = \"va\"\n",
         "mine.toml");
@@ -63,6 +64,7 @@ TEST(RulesLoader, ReadsEveryKey) {
     EXPECT_EQ(rule.contexts, (std::vector<core::RuleContext>{core::RuleContext::date,
                                                              core::RuleContext::outside_hours}));
     EXPECT_EQ(rule.exclusions, std::vector<std::string>{"thanks for paying"});
+    EXPECT_EQ(rule.required, (std::vector<std::string>{"please", "you"}));
     EXPECT_DOUBLE_EQ(rule.weight, 0.5);
     EXPECT_EQ(rule.sender, core::RuleSender::va);
     EXPECT_TRUE(rule.enabled);

@@ -206,6 +206,36 @@ const DateCase kEdgeCasesCases[] = {
     {"I may need more time.", "2025-03-12T09:00:00-05:00", "none", "", ""},
     {"Black Friday deals are live.", "2025-03-12T09:00:00-05:00", "none", "", ""},
     {"Cyber Monday sales start.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // ISO 8601 date-times, reported in the sender's offset (public suites
+    // test these; a time in them is not a separate expression).
+    {"Export finished 2025-03-14T17:00:00Z, see log.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T12:00:00-05:00", ""},
+    {"Cutoff 2025-03-14T17:00 per the portal.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T17:00:00-05:00", ""},
+    {"Window closes 2025-03-14T23:45:00.487+01:00.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T17:45:00-05:00", ""},
+    // A clock time after a day part; a bare hour takes the day part's half.
+    {"Can you send it tonight at 8?", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T20:00:00-05:00", ""},
+    {"Call me this afternoon at 3.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T15:00:00-05:00", ""},
+    {"I need it tomorrow morning at 10.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-13T10:00:00-05:00", ""},
+    // A range's meridiem reaches a first time that has minutes but none of its own.
+    {"The webinar runs 7:00 - 8:00 PM.", "2025-03-12T09:00:00-05:00", "interval", "2025-03-12T19:00:00-05:00", "2025-03-12T20:00:00-05:00"},
+    {"Office hours 9:00 - 5:00 PM.", "2025-03-12T08:00:00-05:00", "interval", "2025-03-12T09:00:00-05:00", "2025-03-12T17:00:00-05:00"},
+    // A bare second hour takes the first's meridiem when that keeps the order.
+    {"Install window today from 1am-3.", "2025-03-12T00:30:00-05:00", "interval", "2025-03-12T01:00:00-05:00", "2025-03-12T03:00:00-05:00"},
+    // Half a unit; "next N weeks" is the end of the span.
+    {"I need an answer within half an hour.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T09:30:00-05:00", ""},
+    {"Over the next 2 weeks we need the drafts.", "2025-03-12T09:00:00-05:00", "date", "2025-03-26", ""},
+    {"I have half a mind to cancel.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // A year written in one half of a range belongs to both.
+    {"The audit ran Aug 10 - Nov 12, 2024.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-10", "2024-11-12"},
+    {"Blackout Dec 28 - Jan 3, 2026 for all vendors.", "2025-03-12T09:00:00-05:00", "interval", "2025-12-28", "2026-01-03"},
+    {"The pilot covered August 12, 2024 to 13 September.", "2025-03-12T09:00:00-05:00", "interval", "2024-08-12", "2024-09-13"},
+    // Hours and minutes run together before a meridiem; a fraction of a
+    // second; a lower-case zone right after a meridiem.
+    {"Can you call me at 1230pm?", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T12:30:00-05:00", ""},
+    {"Logged 03/14/2025 10:31:50.522 PM by the portal.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T22:31:00-05:00", ""},
+    {"Friday at 2 pm est works.", "2025-03-12T09:00:00-06:00", "datetime", "2025-03-14T13:00:00-06:00", ""},
+    {"Ship 1000 units.", "2025-03-12T09:00:00-05:00", "none", "", ""},
+    // A numeric offset after a time, as in a pasted header.
+    {"Sent: Fri, 14 Mar 2025 11:50:48 -0800", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T14:50:00-05:00", ""},
 };
 
 TEST(DateTable, EdgeCases) {

@@ -103,6 +103,24 @@ TEST(Detect, ExclusionInTheSentenceBlocksTheRule) {
     EXPECT_EQ(run(deadline_rules(), "No rush on the logo. The deck by Friday please.").events.size(), 1u);
 }
 
+TEST(Detect, RequiredWordsMustBeInTheSentence) {
+    Rule asked = rule("asked", Category::deadline_set, {"by"}, {RuleContext::date_after});
+    asked.required = {"please", "you"};
+    const RuleSet rules = rule_set({asked});
+    // Narrative: nobody is asked for anything.
+    const auto story = run(rules, "The old vendor was gone by Friday, and nobody missed them.");
+    EXPECT_TRUE(story.events.empty());
+    ASSERT_EQ(story.near_misses.size(), 1u);
+    EXPECT_NE(story.near_misses[0].reason.find("required"), std::string::npos) << story.near_misses[0].reason;
+    // A required word in another sentence does not count.
+    EXPECT_TRUE(run(rules, "Thank you. The files were all in by Friday.").events.empty());
+    const auto request = run(rules, "Could you have the files in by Friday?");
+    ASSERT_EQ(request.events.size(), 1u);
+    EXPECT_EQ(request.events[0].due, "2025-03-14");
+    // A required word is not a trigger on its own.
+    EXPECT_TRUE(run(rules, "Please keep me posted on Friday.").events.empty());
+}
+
 TEST(Detect, AsapIsADeadlineWithoutADate) {
     const auto found = run(deadline_rules(), "Please get the contract back to me ASAP.");
     ASSERT_EQ(found.events.size(), 1u);
@@ -252,6 +270,19 @@ TEST(CompareDue, DatesAndDateTimes) {
     EXPECT_GT(compare_due("2025-04-01", "2025-03-14"), 0);
     EXPECT_EQ(compare_due("2025-03-14", "2025-03-14T17:00:00-05:00"), 0);
     EXPECT_LT(compare_due("2025-03-14T12:00:00-05:00", "2025-03-14T17:00:00-05:00"), 0);
+}
+
+TEST(IsBulkText, NewsletterFootersButNotPersonalMail) {
+    EXPECT_TRUE(is_bulk_text("Sale fares must be purchased by March 12.\nTo unsubscribe, click here."));
+    EXPECT_TRUE(is_bulk_text("Copyright (c) 2025 Acme Media. All Rights Reserved."));
+    EXPECT_TRUE(is_bulk_text("NEW YORK (Dow Jones Newswires) -- Shares of Acme rose 3%."));
+    EXPECT_TRUE(is_bulk_text("You are receiving this because you signed up for updates."));
+    EXPECT_FALSE(is_bulk_text("Hi Dana, could you send the deck by Friday? Thanks, Bob"));
+    // A legal disclaimer mentions copyright; a person may write "privacy".
+    EXPECT_FALSE(is_bulk_text("This message may contain material protected by copyright."));
+    EXPECT_FALSE(is_bulk_text("Please review the privacy section of the contract."));
+    // Whole words only.
+    EXPECT_FALSE(is_bulk_text("The unsubscribed users list is attached."));
 }
 
 TEST(IsBulkMail, HeadersAndAutomatedSenders) {

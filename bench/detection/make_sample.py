@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Draws the seeded random samples that bench/detection/labels-*.tsv label.
+
+Usage: make_sample.py CORPUS_ROOT SEED SIZE OUT [OUT ...] [--exclude LABELS ...]
+
+CORPUS_ROOT is the directory the Enron tarball was unpacked into (it holds
+enron-inbox/cur/). The file list is sorted, the messages named in the
+--exclude label files are taken out, then random.Random(SEED) draws
+SIZE * len(OUT) distinct messages: the first SIZE go to the first OUT, the
+next SIZE to the second, and so on. Each output row is
+`path<TAB>sha256<TAB>?<TAB>` - the categories column is filled in by hand
+afterwards. Message text never goes into these files.
+
+The sets in this folder:
+  make_sample.py /tmp/enron 4 250 labels-dev.tsv labels-test.tsv
+  make_sample.py /tmp/enron 5 250 labels-test2.tsv --exclude labels-dev.tsv labels-test.tsv
+"""
+import argparse
+import hashlib
+import os
+import random
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("root")
+    parser.add_argument("seed", type=int)
+    parser.add_argument("size", type=int)
+    parser.add_argument("outputs", nargs="+")
+    parser.add_argument("--exclude", nargs="*", default=[])
+    args = parser.parse_args()
+    excluded = set()
+    for labels in args.exclude:
+        with open(labels, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and not line.startswith("#"):
+                    excluded.add(line.split("\t")[0])
+    folder = os.path.join(args.root, "enron-inbox", "cur")
+    names = [n for n in sorted(os.listdir(folder)) if os.path.join("enron-inbox", "cur", n) not in excluded]
+    chosen = random.Random(args.seed).sample(names, args.size * len(args.outputs))
+    for index, out in enumerate(args.outputs):
+        part = chosen[index * args.size:(index + 1) * args.size]
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write("# path\tsha256\tcategories\tnote\n")
+            for name in sorted(part):
+                path = os.path.join("enron-inbox", "cur", name)
+                with open(os.path.join(args.root, path), "rb") as message:
+                    digest = hashlib.sha256(message.read()).hexdigest()
+                handle.write(f"{path}\t{digest}\t?\t\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
