@@ -257,6 +257,8 @@ CREATE TABLE classify_queue (
 INSERT INTO classify_queue (sort_date, message_row)
     SELECT COALESCE(date_unix, 0), id FROM messages WHERE classified = 0;
 DROP INDEX messages_to_classify;
+-- UNIQUE (message_id, body_sha256) already serves lookups by Message-ID.
+DROP INDEX messages_by_message_id;
 ALTER TABLE messages DROP COLUMN classified;
 ALTER TABLE messages DROP COLUMN own_text;
 ALTER TABLE messages DROP COLUMN quoted_text;

@@ -53,6 +53,7 @@ void downgrade_to_version_3(const std::string& path) {
             signature = (SELECT signature FROM message_text WHERE message_row = messages.id),
             classified = NOT EXISTS (SELECT 1 FROM classify_queue WHERE message_row = messages.id);
         CREATE INDEX messages_to_classify ON messages(date_unix, id) WHERE classified = 0;
+        CREATE INDEX messages_by_message_id ON messages(message_id);
         DROP TABLE message_text;
         DROP TABLE classify_queue;
         PRAGMA user_version = 3;
