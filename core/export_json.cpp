@@ -6,6 +6,7 @@
 #include "core/bundle.hpp"
 #include "core/event_hash.hpp"
 #include "core/json_writer.hpp"
+#include "core/message_json.hpp"
 
 namespace casefile::core {
 namespace {
@@ -20,18 +21,6 @@ std::optional<std::string> non_empty(const std::string& text) {
     return text;
 }
 
-void write_address(JsonWriter& out, const Address& address) {
-    out.begin_object();
-    out.key("name").value(address.name);
-    out.key("address").value(address.address);
-    out.end_object();
-}
-
-void write_addresses(JsonWriter& out, const std::vector<Address>& addresses) {
-    out.begin_array();
-    for (const Address& address : addresses) write_address(out, address);
-    out.end_array();
-}
 
 void write_ledger_entry(JsonWriter& out, const LedgerEntry& entry) {
     out.begin_object();
@@ -107,16 +96,8 @@ void write_message(JsonWriter& out, const CaseMessage& message, const std::strin
     } else {
         out.null();
     }
-    out.key("attachments").begin_array();
-    for (const Attachment& attachment : parsed.attachments) {
-        out.begin_object();
-        out.key("filename").value(attachment.filename);
-        out.key("content_type").value(attachment.content_type);
-        out.key("size").value(attachment.size);
-        out.key("sha256").value(attachment.sha256);
-        out.end_object();
-    }
-    out.end_array();
+    out.key("attachments");
+    write_attachments(out, parsed.attachments);
     out.key("warnings").string_array(parsed.warnings);
     out.end_object();
 }

@@ -85,6 +85,10 @@ std::string message_key_subject(const std::string& subject);
 // message row.
 Result<void> insert_event(Store::Impl& impl, const NewEvent& event);
 
+// Ok when a client of that name (any case) is in the store; otherwise an
+// error naming it and saying where the names are listed.
+Result<void> require_client(Store::Impl& impl, const std::string& name);
+
 // Lists are stored one item per line: addresses and ids never hold a newline.
 std::string join_lines(const std::vector<std::string>& items);
 std::vector<std::string> split_lines(const std::string& text);

@@ -11,13 +11,7 @@ Result<std::vector<ClientTimelines>> Store::client_timelines(
     Impl& impl = *impl_;
     return guarded("reading response times", [&]() -> Result<std::vector<ClientTimelines>> {
         if (client) {
-            SQLite::Statement known(impl.database,
-                                    "SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE");
-            known.bind(1, *client);
-            if (!known.executeStep()) {
-                return fail("no client named \"" + *client +
-                            "\" in the store; `casefile clients` lists them");
-            }
+            if (auto known = require_client(impl, *client); !known) return Unexpected(known.error());
         }
         // Client mail is the client's own (message_threads.client_id, which
         // follows the thread: a colleague writing from an unknown address

@@ -127,6 +127,13 @@ constexpr std::int64_t kSubjectWindowSeconds = 31 * 86400;
 
 }  // namespace
 
+Result<void> require_client(Store::Impl& impl, const std::string& name) {
+    SQLite::Statement known(impl.database, "SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE");
+    known.bind(1, name);
+    if (known.executeStep()) return ok();
+    return fail("no client named \"" + name + "\" in the store; `casefile clients` lists them");
+}
+
 std::string message_key_id(const std::string& message_id) {
     return normalize_message_id(message_id);
 }
@@ -203,13 +210,7 @@ Result<std::vector<ThreadRow>> Store::threads(const std::optional<std::string>& 
     Impl& impl = *impl_;
     return guarded("listing threads", [&]() -> Result<std::vector<ThreadRow>> {
         if (client) {
-            SQLite::Statement known(impl.database,
-                                    "SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE");
-            known.bind(1, *client);
-            if (!known.executeStep()) {
-                return fail("no client named \"" + *client +
-                            "\" in the store; `casefile clients` lists them");
-            }
+            if (auto known = require_client(impl, *client); !known) return Unexpected(known.error());
         }
         std::string sql =
             "SELECT m.id, m.message_id, p.message_id, mt.thread_id, c.name, m.date_unix, "

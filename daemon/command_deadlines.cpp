@@ -7,7 +7,6 @@
 #include "core/deadline_history.hpp"
 #include "core/json_writer.hpp"
 #include "daemon/commands.hpp"
-#include "daemon/system_clock.hpp"
 
 namespace casefile::daemon {
 namespace {
@@ -116,14 +115,9 @@ int command_deadlines(const GlobalOptions& options, Arguments& arguments) {
         std::fprintf(stderr, "usage: %.*s\n", static_cast<int>(kUsage.size()), kUsage.data());
         return kExitUsage;
     }
-    auto config = load_config(options, false);
-    if (config.exit_code != kExitOk) return config.exit_code;
-    SystemClock clock;
-    auto store = open_store(options, config.settings, clock);
-    if (!store) {
-        print_error(store.error().message);
-        return kExitFailure;
-    }
+    auto opened = open_command_store(options);
+    if (opened.exit_code != kExitOk) return opened.exit_code;
+    core::Store* store = &*opened.store;
     auto rows = store->threads(client);
     if (!rows) {
         print_error(rows.error().message);

@@ -78,14 +78,10 @@ int command_export(const GlobalOptions& options, Arguments& arguments) {
         return usage_error("--format is eml (the default) or mbox, not \"" + *format + "\"");
     }
 
-    auto config = load_config(options, false);
-    if (config.exit_code != kExitOk) return config.exit_code;
+    auto opened = open_command_store(options);
+    if (opened.exit_code != kExitOk) return opened.exit_code;
+    core::Store* store = &*opened.store;
     SystemClock clock;
-    auto store = open_store(options, config.settings, clock);
-    if (!store) {
-        print_error(store.error().message);
-        return kExitFailure;
-    }
     auto read = core::read_case_export(*store, query, bundle_format);
     if (!read) {
         print_error(read.error().message);

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/importer.hpp"
 #include "daemon/system_clock.hpp"
@@ -20,21 +19,11 @@ int command_import(const GlobalOptions& options, Arguments& arguments) {
                     "or .eml files)");
         return kExitUsage;
     }
-    auto config = load_config(options, false);
-    if (config.exit_code != kExitOk) return config.exit_code;
-    // The rules are loaded first: a mistake in a rule file is a config error,
-    // said before anything is imported.
-    auto classifier = make_classifier(config.settings);
-    if (!classifier) {
-        print_error(classifier.error().message);
-        return kExitUsage;
-    }
+    auto opened = open_command_store(options, {.needs_classifier = true});
+    if (opened.exit_code != kExitOk) return opened.exit_code;
+    core::Store* store = &*opened.store;
+    const core::Classifier* classifier = &*opened.classifier;
     SystemClock clock;
-    auto store = open_store(options, config.settings, clock);
-    if (!store) {
-        print_error(store.error().message);
-        return kExitFailure;
-    }
     ImportOptions import_options;
     import_options.show_progress = !quiet;
     auto summary = import_mail(*store, *paths, clock, import_options);

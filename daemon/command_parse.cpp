@@ -4,24 +4,12 @@
 #include <sstream>
 
 #include "core/json_writer.hpp"
+#include "core/message_json.hpp"
 #include "daemon/commands.hpp"
 #include "parsers/mime_parser.hpp"
 
 namespace casefile::daemon {
 namespace {
-
-void write_address(core::JsonWriter& out, const core::Address& address) {
-    out.begin_object();
-    out.key("name").value(address.name);
-    out.key("address").value(address.address);
-    out.end_object();
-}
-
-void write_addresses(core::JsonWriter& out, const std::vector<core::Address>& addresses) {
-    out.begin_array();
-    for (const auto& address : addresses) write_address(out, address);
-    out.end_array();
-}
 
 std::string format_address(const core::Address& address) {
     if (address.name.empty()) return address.address;
@@ -73,25 +61,17 @@ int command_parse(const GlobalOptions&, Arguments& arguments) {
         out.key("references").string_array(message.references);
         out.key("subject").value(message.subject);
         out.key("from");
-        write_address(out, message.from);
+        core::write_address(out, message.from);
         out.key("to");
-        write_addresses(out, message.to);
+        core::write_addresses(out, message.to);
         out.key("cc");
-        write_addresses(out, message.cc);
+        core::write_addresses(out, message.cc);
         out.key("date").value(date);
         out.key("own_text").value(message.zones.own_text);
         out.key("quoted_text").value(message.zones.quoted_text);
         out.key("signature").value(message.zones.signature);
-        out.key("attachments").begin_array();
-        for (const auto& attachment : message.attachments) {
-            out.begin_object();
-            out.key("filename").value(attachment.filename);
-            out.key("content_type").value(attachment.content_type);
-            out.key("size").value(attachment.size);
-            out.key("sha256").value(attachment.sha256);
-            out.end_object();
-        }
-        out.end_array();
+        out.key("attachments");
+        core::write_attachments(out, message.attachments);
         out.key("warnings").string_array(message.warnings);
         out.end_object();
         std::printf("%s\n", out.str().c_str());

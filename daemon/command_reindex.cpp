@@ -4,27 +4,16 @@
 // casefile said then and what it says now.
 #include <cstdio>
 
-#include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
-#include "daemon/system_clock.hpp"
 
 namespace casefile::daemon {
 
 int command_reindex(const GlobalOptions& options, Arguments& arguments) {
     if (!finish_arguments(arguments, "casefile reindex")) return kExitUsage;
-    auto config = load_config(options, false);
-    if (config.exit_code != kExitOk) return config.exit_code;
-    auto classifier = make_classifier(config.settings);
-    if (!classifier) {
-        print_error(classifier.error().message);
-        return kExitUsage;
-    }
-    SystemClock clock;
-    auto store = open_store(options, config.settings, clock);
-    if (!store) {
-        print_error(store.error().message);
-        return kExitFailure;
-    }
+    auto opened = open_command_store(options, {.needs_classifier = true});
+    if (opened.exit_code != kExitOk) return opened.exit_code;
+    core::Store* store = &*opened.store;
+    const core::Classifier* classifier = &*opened.classifier;
     if (auto threaded = store->rethread(); !threaded) {
         print_error(threaded.error().message);
         return kExitFailure;

@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "daemon/classifier.hpp"
 #include "daemon/config_files.hpp"
 #include "daemon/paths.hpp"
+#include "daemon/system_clock.hpp"
 
 namespace casefile::daemon {
 
@@ -98,6 +100,35 @@ std::optional<std::vector<std::string>> finish_arguments(Arguments& arguments,
         return std::nullopt;
     }
     return std::move(*positionals);
+}
+
+CommandStore open_command_store(const GlobalOptions& options, CommandNeeds needs) {
+    // A Store keeps a reference to its clock: one for the whole process.
+    static const SystemClock clock;
+    CommandStore opened;
+    auto config = load_config(options, needs.needs_config);
+    if (config.exit_code != kExitOk) {
+        opened.exit_code = config.exit_code;
+        return opened;
+    }
+    opened.settings = std::move(config.settings);
+    if (needs.needs_classifier) {
+        auto classifier = make_classifier(opened.settings);
+        if (!classifier) {
+            print_error(classifier.error().message);
+            opened.exit_code = kExitUsage;
+            return opened;
+        }
+        opened.classifier = std::move(*classifier);
+    }
+    auto store = open_store(options, opened.settings, clock);
+    if (!store) {
+        print_error(store.error().message);
+        opened.exit_code = kExitFailure;
+        return opened;
+    }
+    opened.store.emplace(std::move(*store));
+    return opened;
 }
 
 }  // namespace casefile::daemon

@@ -47,6 +47,23 @@ core::Result<core::Store> open_store(const GlobalOptions& options,
                                      const std::optional<config::Settings>& settings,
                                      const core::Clock& clock);
 
+// What most commands start with, in this order: the config (when there is
+// one; `needs_config`: it must exist), the rules (`needs_classifier`: a
+// mistake in a rule file is a config error, said before the store is
+// touched), then the store, opened with the process's clock. Prints what went
+// wrong; anything but kExitOk in `exit_code` means return it.
+struct CommandNeeds {
+    bool needs_config = false;
+    bool needs_classifier = false;
+};
+struct CommandStore {
+    std::optional<config::Settings> settings;
+    std::optional<core::Classifier> classifier;
+    std::optional<core::Store> store;
+    int exit_code = kExitOk;
+};
+CommandStore open_command_store(const GlobalOptions& options, CommandNeeds needs = {});
+
 // Reads the command's remaining words; on a usage error prints it with the
 // command's usage line. Returns nullopt then (exit with kExitUsage).
 std::optional<std::vector<std::string>> finish_arguments(Arguments& arguments,

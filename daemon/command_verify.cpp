@@ -6,7 +6,6 @@
 #include "core/json_writer.hpp"
 #include "daemon/bundle_files.hpp"
 #include "daemon/commands.hpp"
-#include "daemon/system_clock.hpp"
 
 namespace casefile::daemon {
 namespace {
@@ -70,14 +69,9 @@ int command_verify(const GlobalOptions& options, Arguments& arguments) {
         return kExitUsage;
     }
     if (targets->size() == 1) return verify_bundle_directory(targets->front(), json);
-    auto config = load_config(options, false);
-    if (config.exit_code != kExitOk) return config.exit_code;
-    SystemClock clock;
-    auto store = open_store(options, config.settings, clock);
-    if (!store) {
-        print_error(store.error().message);
-        return kExitFailure;
-    }
+    auto opened = open_command_store(options);
+    if (opened.exit_code != kExitOk) return opened.exit_code;
+    core::Store* store = &*opened.store;
     auto report = store->verify();
     if (!report) {
         print_error(report.error().message);
