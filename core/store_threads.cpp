@@ -2,6 +2,7 @@
 // thread-level client attribution, and the threaded listing.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/client_attribution.hpp"
@@ -44,6 +45,7 @@ void place_threads(Store::Impl& impl, const std::string& scope_filter) {
         std::optional<std::int64_t> client_id;
     };
     std::vector<Current> current;
+    std::vector<bool> dated;  // date_unix was not NULL
     SQLite::Statement query(
         impl.database,
         "SELECT m.id, m.message_id, m.in_reply_to, m.references_ids, m.subject, m.date_unix, "
@@ -58,6 +60,7 @@ void place_threads(Store::Impl& impl, const std::string& scope_filter) {
         input.references = split_lines(query.getColumn(3).getString());
         input.subject = query.getColumn(4).getString();
         input.date_unix = query.getColumn(5).getInt64();
+        dated.push_back(!query.getColumn(5).isNull());
         inputs.push_back(std::move(input));
         const auto direct = query.getColumn(6);
         direct_clients.push_back(direct.isNull() ? std::nullopt
@@ -73,29 +76,23 @@ void place_threads(Store::Impl& impl, const std::string& scope_filter) {
     const std::vector<std::optional<std::string>> thread_clients =
         attribute_threads(placements, direct_clients);
 
-    impl.database.exec("CREATE TEMP TABLE IF NOT EXISTS touched_threads (id TEXT PRIMARY KEY)");
-    impl.database.exec("DELETE FROM temp.touched_threads");
-    SQLite::Statement touch(impl.database,
-                            "INSERT OR IGNORE INTO temp.touched_threads (id) VALUES (?)");
-    auto touched = [&](const std::string& thread_id) {
-        touch.reset();
-        touch.bind(1, thread_id);
-        touch.exec();
-    };
+    // Threads whose membership, shape or client changed: their old and new ids.
+    std::set<std::string> touched;
     SQLite::Statement update(impl.database,
                              "INSERT OR REPLACE INTO message_threads (thread_id, parent_row, "
                              "client_id, message_row) VALUES (?, ?, ?, ?)");
+    std::vector<std::optional<std::int64_t>> thread_client_ids(placements.size());
     for (std::size_t index = 0; index < placements.size(); ++index) {
         const ThreadPlacement& placement = placements[index];
-        std::optional<std::int64_t> client_id;
+        std::optional<std::int64_t>& client_id = thread_client_ids[index];
         if (thread_clients[index]) client_id = client_ids[*thread_clients[index]];
         const Current& was = current[index];
         if (was.thread_id == placement.thread_id && was.parent_row == placement.parent_key &&
             was.client_id == client_id) {
             continue;  // most rows keep their place; skip the write
         }
-        if (was.thread_id) touched(*was.thread_id);
-        touched(placement.thread_id);
+        if (was.thread_id) touched.insert(*was.thread_id);
+        touched.insert(placement.thread_id);
         update.reset();
         update.clearBindings();
         update.bind(1, placement.thread_id);
@@ -104,21 +101,66 @@ void place_threads(Store::Impl& impl, const std::string& scope_filter) {
         update.bind(4, static_cast<int64_t>(placement.key));
         update.exec();
     }
+
     // The per-thread summary, for the threads that changed (all of them when
     // the whole store was threaded: the summary may be missing or stale).
-    if (whole_store) {
-        impl.database.exec("DELETE FROM temp.touched_threads");
-        impl.database.exec("INSERT INTO temp.touched_threads SELECT DISTINCT thread_id FROM message_threads");
+    // The scope holds whole threads, so it is computed here from what was
+    // read rather than by querying the rows just written.
+    struct Summary {
+        std::optional<std::int64_t> client_id;
+        std::size_t first = 0;  // index of the earliest message: its subject names the thread
+        std::optional<std::int64_t> first_date, last_date;
+        std::int64_t count = 0;
+    };
+    // SQL's order: an undated message first, then by date, then by row.
+    auto earlier = [&](std::size_t a, std::size_t b) {
+        if (dated[a] != dated[b]) return !dated[a];
+        if (dated[a] && inputs[a].date_unix != inputs[b].date_unix) {
+            return inputs[a].date_unix < inputs[b].date_unix;
+        }
+        return inputs[a].key < inputs[b].key;
+    };
+    std::map<std::string, Summary> summaries;
+    for (std::size_t index = 0; index < placements.size(); ++index) {
+        const std::string& thread_id = placements[index].thread_id;
+        if (!whole_store && !touched.count(thread_id)) continue;
+        auto [found, created] = summaries.try_emplace(thread_id);
+        Summary& summary = found->second;
+        if (created || earlier(index, summary.first)) summary.first = index;
+        if (const auto& client = thread_client_ids[index]) {
+            summary.client_id = std::max(summary.client_id.value_or(*client), *client);
+        }
+        if (dated[index]) {
+            const std::int64_t date = inputs[index].date_unix;
+            summary.first_date = std::min(summary.first_date.value_or(date), date);
+            summary.last_date = std::max(summary.last_date.value_or(date), date);
+        }
+        ++summary.count;
     }
-    impl.database.exec("DELETE FROM threads WHERE thread_id IN (SELECT id FROM temp.touched_threads)");
-    impl.database.exec(
-        "INSERT INTO threads (thread_id, client_id, subject, first_date, last_date, "
-        "message_count) SELECT t.thread_id, MAX(t.client_id), "
-        "(SELECT f.subject FROM message_threads ft JOIN messages f ON f.id = ft.message_row "
-        " WHERE ft.thread_id = t.thread_id ORDER BY f.date_unix, f.id LIMIT 1), "
-        "MIN(m.date_unix), MAX(m.date_unix), COUNT(*) FROM message_threads t "
-        "JOIN messages m ON m.id = t.message_row "
-        "WHERE t.thread_id IN (SELECT id FROM temp.touched_threads) GROUP BY t.thread_id");
+    if (whole_store) {
+        impl.database.exec("DELETE FROM threads");
+    } else {
+        SQLite::Statement forget(impl.database, "DELETE FROM threads WHERE thread_id = ?");
+        for (const std::string& thread_id : touched) {
+            forget.reset();
+            forget.bind(1, thread_id);
+            forget.exec();
+        }
+    }
+    SQLite::Statement insert(impl.database,
+                             "INSERT INTO threads (thread_id, client_id, subject, first_date, "
+                             "last_date, message_count) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& [thread_id, summary] : summaries) {
+        insert.reset();
+        insert.clearBindings();
+        insert.bind(1, thread_id);
+        if (summary.client_id) insert.bind(2, static_cast<int64_t>(*summary.client_id));
+        insert.bind(3, inputs[summary.first].subject);
+        if (summary.first_date) insert.bind(4, static_cast<int64_t>(*summary.first_date));
+        if (summary.last_date) insert.bind(5, static_cast<int64_t>(*summary.last_date));
+        insert.bind(6, static_cast<int64_t>(summary.count));
+        insert.exec();
+    }
 }
 
 // JWZ's subject fallback joins replies at most 30 days apart; a day more
