@@ -15,7 +15,7 @@ namespace {
 constexpr std::array<std::string_view, 13> account_keys = {
     "name", "url",     "user", "password_file",     "password_command", "credential", "password",
     "auth", "folders", "tls",  "max_message_bytes", "poll_seconds",     "ca_file"};
-constexpr std::array<std::string_view, 15> digest_keys = {"time",
+constexpr std::array<std::string_view, 16> digest_keys = {"time",
                                                           "to",
                                                           "from",
                                                           "delivery",
@@ -25,6 +25,7 @@ constexpr std::array<std::string_view, 15> digest_keys = {"time",
                                                           "smtp_password_command",
                                                           "smtp_credential",
                                                           "smtp_password",
+                                                          "smtp_ca_file",
                                                           "tls",
                                                           "folder",
                                                           "account",
@@ -238,6 +239,7 @@ void read_digest(const toml::table& root, ProblemList& problems, Settings& setti
                          "smtps", "smtp", out.smtp_url, out.tls);
         auto user = digest.string("smtp_user");
         if (user) out.smtp_user = user->value;
+        if (auto ca_file = digest.string("smtp_ca_file")) out.smtp_ca_file = ca_file->value;
         out.smtp_secret = read_secret(digest, digest_secret_keys, false);
         // A login needs both halves; a relay without login needs neither.
         std::string_view secret_key;

@@ -82,6 +82,7 @@ struct DigestSettings {
     std::string smtp_url;
     std::string smtp_user;
     SecretSource smtp_secret;  // empty when the relay needs no login
+    std::string smtp_ca_file;  // optional extra CA bundle for the SMTP server
     TlsMode tls = TlsMode::required;
     std::string folder;   // for delivery = "imap"
     std::string account;  // for delivery = "imap": the [[account]] name; empty = the first

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/mailbox_selection.hpp"
+#include "daemon/paths.hpp"
 #include "daemon/secrets.hpp"
 
 namespace casefile::daemon {
@@ -19,7 +20,7 @@ core::Result<ImapSession> connect_account(const config::AccountSettings& account
     settings.secret = std::move(*secret);
     settings.xoauth2 = xoauth2;
     settings.tls = account.tls;
-    settings.ca_file = account.ca_file;
+    settings.ca_file = expand_path(account.ca_file);
     if (account.tls == config::TlsMode::none) {
         spdlog::warn("account {}: tls = \"none\": the password crosses the network in clear text",
                      account.name);

@@ -61,7 +61,7 @@ DeliveryResult<void> deliver_by_smtp(const config::DigestSettings& digest, std::
     target.url = digest.smtp_url;
     target.tls = digest.tls;
     target.user = digest.smtp_user;
-    target.ca_file = options.smtp_ca_file;
+    target.ca_file = expand_path(digest.smtp_ca_file);
     if (!digest.smtp_user.empty()) {
         auto secret = resolve_secret(digest.smtp_secret, "[digest] SMTP password");
         if (!secret) return permanent_failure(secret.error().message);
@@ -116,7 +116,7 @@ DeliveryResult<void> deliver_by_imap(const config::DigestSettings& digest,
     settings.secret = std::move(*secret);
     settings.xoauth2 = xoauth2;
     settings.tls = account->tls;
-    settings.ca_file = account->ca_file;
+    settings.ca_file = expand_path(account->ca_file);
     if (account->tls == config::TlsMode::none) {
         spdlog::warn(
             "account {}: tls = \"none\": the password and the digest cross the network "

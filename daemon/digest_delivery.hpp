@@ -17,9 +17,6 @@ namespace casefile::daemon {
 struct DeliveryOptions {
     SmtpTimeouts smtp;
     ImapTimeouts imap;
-    // An extra CA bundle for the SMTP server's certificate ([digest] has no
-    // key for it yet); empty: the system's trust store only.
-    std::string smtp_ca_file;
 };
 
 // Delivers `message` (RFC 5322 bytes; line ends are normalised to CRLF, so

@@ -80,6 +80,7 @@ TEST(ConfigLoader, ExampleConfigMentionsEveryKey) {
                                  "smtp_url",
                                  "smtp_user",
                                  "smtp_password_file",
+                                 "smtp_ca_file",
                                  "folder =",
                                  "account =",
                                  "file =",

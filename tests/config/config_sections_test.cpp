@@ -93,6 +93,11 @@ TEST(ConfigDigest, SmtpDelivery) {
     EXPECT_EQ(with_login.digest->smtp_secret.inline_password, "s3cret");
     EXPECT_EQ(with_login.digest->smtp_secret.location.key, "digest.smtp_password");
     EXPECT_EQ(with_login.digest->smtp_secret.location.line, 10);
+
+    const Settings private_ca = loaded(std::string(digest_head) +
+                                       "smtp_url = \"smtps://mail.lan\"\n"
+                                       "smtp_ca_file = \"~/.config/casefile/ca.pem\"\n");
+    EXPECT_EQ(private_ca.digest->smtp_ca_file, "~/.config/casefile/ca.pem");
 }
 
 TEST(ConfigDigest, RequiredKeysAndFormats) {
