@@ -27,21 +27,22 @@ bool is_deadline(Category category) {
 
 // The sentence holding byte `at` (sentences are sorted and disjoint).
 std::size_t sentence_index(const std::vector<Sentence>& sentences, std::size_t at) {
-    const auto after = std::upper_bound(sentences.begin(), sentences.end(), at,
-                                        [](std::size_t position, const Sentence& s) { return position < s.start; });
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), at,
+        [](std::size_t position, const Sentence& s) { return position < s.start; });
     return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
 }
 
 // Everything one detect() call works on; the dates are found only when a rule
 // first needs them, because most mail never gets that far.
 class Detector {
-public:
+  public:
     Detector(const RuleSet& rules, const DetectInput& input)
         : rules_(rules), input_(input), reference_day_(to_iso8601(input.date).substr(0, 10)) {}
 
     Detection run();
 
-private:
+  private:
     const std::vector<DateExpression>& dates() {
         if (!dates_) dates_ = find_dates(input_.own_text, input_.date, input_.date_options);
         return *dates_;
@@ -50,10 +51,12 @@ private:
     std::pair<const DateExpression*, const DateExpression*> dates_in(std::size_t s) {
         const auto& all = dates();
         const Sentence& sentence = sentences_[s];
-        auto first = std::lower_bound(all.begin(), all.end(), sentence.start,
-                                      [](const DateExpression& d, std::size_t at) { return d.start < at; });
-        auto last = std::lower_bound(first, all.end(), sentence.end,
-                                     [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        auto first =
+            std::lower_bound(all.begin(), all.end(), sentence.start,
+                             [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        auto last =
+            std::lower_bound(first, all.end(), sentence.end,
+                             [](const DateExpression& d, std::size_t at) { return d.start < at; });
         return {all.data() + (first - all.begin()), all.data() + (last - all.begin())};
     }
     // Why the rule did not fire on this hit, or empty when it did.
@@ -143,9 +146,10 @@ void Detector::near_miss(const Rule& rule, std::size_t s, std::string reason) {
         if (miss.rule == rule.id && miss.start == sentences_[s].start) return;
     }
     const Sentence& sentence = sentences_[s];
-    out_.near_misses.push_back(NearMiss{rule.id, rule.category,
-                                        std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
-                                        sentence.start, sentence.end, std::move(reason)});
+    out_.near_misses.push_back(
+        NearMiss{rule.id, rule.category,
+                 std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
+                 sentence.start, sentence.end, std::move(reason)});
 }
 
 Detection Detector::run() {
@@ -177,24 +181,30 @@ Detection Detector::run() {
         if (seen) continue;
         if ((rule.sender == RuleSender::client && input_.from_va) ||
             (rule.sender == RuleSender::va && !input_.from_va)) {
-            near_miss(rule, sentence, rule.sender == RuleSender::va ? "reads only the VA's own mail"
-                                                                    : "reads only client mail");
+            near_miss(rule, sentence,
+                      rule.sender == RuleSender::va ? "reads only the VA's own mail"
+                                                    : "reads only client mail");
             continue;
         }
         std::string blocked;
         for (const PhraseHit& other : hits) {
-            if (other.exclusion && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
+            if (other.exclusion && other.rule == hit.rule &&
+                other.start >= sentences_[sentence].start &&
                 other.end <= sentences_[sentence].end) {
-                blocked = "excluded by \"" + std::string(text.substr(other.start, other.end - other.start)) + "\"";
+                blocked = "excluded by \"" +
+                          std::string(text.substr(other.start, other.end - other.start)) + "\"";
                 break;
             }
         }
         if (blocked.empty() && !rule.required.empty()) {
             const bool asked = std::any_of(hits.begin(), hits.end(), [&](const PhraseHit& other) {
-                return other.required && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
+                return other.required && other.rule == hit.rule &&
+                       other.start >= sentences_[sentence].start &&
                        other.end <= sentences_[sentence].end;
             });
-            if (!asked) blocked = "none of its required words (\"" + rule.required.front() + "\", ...) in the sentence";
+            if (!asked)
+                blocked = "none of its required words (\"" + rule.required.front() +
+                          "\", ...) in the sentence";
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
@@ -253,7 +263,8 @@ Event Detector::make_event(const std::vector<Fired>& group) {
     const Sentence& sentence = sentences_[group.front().sentence];
     Event event;
     event.category = strongest->category;
-    event.evidence = std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start));
+    event.evidence =
+        std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start));
     event.start = sentence.start;
     event.end = sentence.end;
     event.rule = strongest->id;
@@ -266,7 +277,8 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
     const auto [first, last] = dates_in(strongest.sentence);
     std::vector<const DateExpression*> resolved;
     for (auto* d = first; d != last; ++d) {
-        if (!d->value.empty() && (usable(rule, *d) || event.category == Category::deadline_change)) {
+        if (!d->value.empty() &&
+            (usable(rule, *d) || event.category == Category::deadline_change)) {
             resolved.push_back(d);
         }
     }
@@ -285,15 +297,17 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
         const DateExpression* old_date = resolved.size() > 1 ? resolved.front() : nullptr;
         if (old_date) {
             // "today instead of Friday": the new date comes first.
-            const std::string between = lower_ascii(
-                input_.own_text.substr(old_date->end, new_date->start - old_date->end));
+            const std::string between =
+                lower_ascii(input_.own_text.substr(old_date->end, new_date->start - old_date->end));
             if (between.find("instead of") != std::string::npos ||
                 between.find("rather than") != std::string::npos) {
                 std::swap(new_date, old_date);
             }
         }
         event.due = new_date->value;
-        event.previous_due = !current.empty() ? current : old_date ? old_date->value : std::string();
+        event.previous_due = !current.empty() ? current
+                             : old_date       ? old_date->value
+                                              : std::string();
     } else {
         // The date the rule's context found; else the first one after the
         // phrase; else the last one before it. Intervals ("next week") count
@@ -333,10 +347,14 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
 
 std::string_view due_move_name(DueMove move) {
     switch (move) {
-        case DueMove::none: return "none";
-        case DueMove::earlier: return "earlier";
-        case DueMove::later: return "later";
-        case DueMove::cancelled: return "cancelled";
+        case DueMove::none:
+            return "none";
+        case DueMove::earlier:
+            return "earlier";
+        case DueMove::later:
+            return "later";
+        case DueMove::cancelled:
+            return "cancelled";
     }
     return "none";
 }

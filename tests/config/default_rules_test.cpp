@@ -43,8 +43,9 @@ core::Detection detect(std::string_view own_text, const Mail& mail = {}) {
 std::string summary(const core::Detection& detection) {
     std::string out;
     for (const core::Event& event : detection.events) {
-        out += std::string(core::category_name(event.category)) + " [" + event.rule + "] due=" + event.due +
-               " prev=" + event.previous_due + " \"" + event.evidence + "\"\n";
+        out += std::string(core::category_name(event.category)) + " [" + event.rule +
+               "] due=" + event.due + " prev=" + event.previous_due + " \"" + event.evidence +
+               "\"\n";
     }
     return out;
 }
@@ -58,43 +59,47 @@ TEST(DefaultRules, DeadlineSetInAClientRequest) {
     ASSERT_EQ(found.events.size(), 1u) << summary(found);
     EXPECT_EQ(found.events[0].category, Category::deadline_set);
     EXPECT_EQ(found.events[0].due, "2025-03-14T15:00:00-05:00");
-    EXPECT_EQ(found.events[0].evidence,
-              "Could you send me the updated deck\nby Friday at 3pm?");
+    EXPECT_EQ(found.events[0].evidence, "Could you send me the updated deck\nby Friday at 3pm?");
 }
 
 TEST(DefaultRules, DeadlineDueAndAsap) {
-    const auto due = detect("Quick note on the grant application. The budget narrative is due March 20th, "
-                            "so please keep that week clear.");
+    const auto due = detect(
+        "Quick note on the grant application. The budget narrative is due March 20th, "
+        "so please keep that week clear.");
     ASSERT_EQ(due.events.size(), 1u) << summary(due);
     EXPECT_EQ(due.events[0].due, "2025-03-20");
 
-    const auto asap = detect("The venue called again. Please confirm the catering numbers with them ASAP, "
-                             "they are holding the room for us.");
+    const auto asap = detect(
+        "The venue called again. Please confirm the catering numbers with them ASAP, "
+        "they are holding the room for us.");
     ASSERT_EQ(asap.events.size(), 1u) << summary(asap);
     EXPECT_EQ(asap.events[0].category, Category::deadline_set);
     EXPECT_EQ(asap.events[0].due, "");
 }
 
 TEST(DefaultRules, VaCommitmentIsADeadline) {
-    const auto found = detect("Thanks Bob, got it. I'll send the cleaned-up spreadsheet tomorrow morning.",
-                              Mail{.from_va = true});
+    const auto found =
+        detect("Thanks Bob, got it. I'll send the cleaned-up spreadsheet tomorrow morning.",
+               Mail{.from_va = true});
     ASSERT_EQ(found.events.size(), 1u) << summary(found);
     EXPECT_EQ(found.events[0].category, Category::deadline_set);
     EXPECT_EQ(found.events[0].rule, "deadline-commitment");
 }
 
 TEST(DefaultRules, DeadlineChangeWithAndWithoutTheWordDeadline) {
-    const auto push = detect("Hi Dana, things got busy on our end. Can we push the review to next "
-                             "Wednesday instead? Sorry for the shuffle.",
-                             Mail{.current_deadline = "2025-03-14"});
+    const auto push = detect(
+        "Hi Dana, things got busy on our end. Can we push the review to next "
+        "Wednesday instead? Sorry for the shuffle.",
+        Mail{.current_deadline = "2025-03-14"});
     ASSERT_EQ(push.events.size(), 1u) << summary(push);
     EXPECT_EQ(push.events[0].category, Category::deadline_change);
     EXPECT_EQ(push.events[0].due, "2025-03-19");
     EXPECT_EQ(push.events[0].previous_due, "2025-03-14");
     EXPECT_EQ(push.events[0].move, core::DueMove::later);
 
-    const auto sooner = detect("Change of plans, my boss moved the pitch up. Actually I need this today "
-                               "instead of Friday.");
+    const auto sooner = detect(
+        "Change of plans, my boss moved the pitch up. Actually I need this today "
+        "instead of Friday.");
     ASSERT_EQ(sooner.events.size(), 1u) << summary(sooner);
     EXPECT_EQ(sooner.events[0].category, Category::deadline_change);
     EXPECT_EQ(sooner.events[0].due, "2025-03-12");
@@ -110,14 +115,16 @@ TEST(DefaultRules, DeadlineChangeWithAndWithoutTheWordDeadline) {
 }
 
 TEST(DefaultRules, ScopeAddAndRemoveInAThreadUnderWay) {
-    const auto add = detect("The first draft looks great, thank you! One more thing: could you also pull "
-                            "the Q3 numbers into the appendix? Please add the March figures to the summary too.");
+    const auto add = detect(
+        "The first draft looks great, thank you! One more thing: could you also pull "
+        "the Q3 numbers into the appendix? Please add the March figures to the summary too.");
     ASSERT_EQ(add.events.size(), 2u) << summary(add);
     EXPECT_EQ(add.events[0].category, Category::scope_add);
     EXPECT_EQ(add.events[1].category, Category::scope_add);
 
-    const auto drop = detect("We talked internally and decided to simplify. No need for the competitor "
-                             "summary anymore, just the pricing table.");
+    const auto drop = detect(
+        "We talked internally and decided to simplify. No need for the competitor "
+        "summary anymore, just the pricing table.");
     ASSERT_EQ(drop.events.size(), 1u) << summary(drop);
     EXPECT_EQ(drop.events[0].category, Category::scope_remove);
 }
@@ -134,43 +141,50 @@ TEST(DefaultRules, NarrativeInAThreadIsNoScopeChange) {
         const auto found = detect(text);
         EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
     }
-    const auto asked = detect("Looks good. Please drop the competitor section and also add the Q3 chart.");
+    const auto asked =
+        detect("Looks good. Please drop the competitor section and also add the Q3 chart.");
     ASSERT_EQ(asked.events.size(), 2u) << summary(asked);
     EXPECT_EQ(asked.events[0].category, Category::scope_add);
     EXPECT_EQ(asked.events[1].category, Category::scope_remove);
 }
 
 TEST(DefaultRules, FirstMessageSayingAlsoIsNotAScopeChange) {
-    const auto found = detect("Hi Dana, welcome aboard! Could you set up the shared inbox, and could you "
-                              "also build a simple onboarding checklist for new hires?",
-                              Mail{.first_in_thread = true});
+    const auto found = detect(
+        "Hi Dana, welcome aboard! Could you set up the shared inbox, and could you "
+        "also build a simple onboarding checklist for new hires?",
+        Mail{.first_in_thread = true});
     EXPECT_TRUE(found.events.empty()) << summary(found);
 }
 
 TEST(DefaultRules, AgreementEscalationPayment) {
-    const auto agree = detect("I read through the proposal last night. Approved, go ahead with the "
-                              "revised layout at the quoted $450.");
+    const auto agree = detect(
+        "I read through the proposal last night. Approved, go ahead with the "
+        "revised layout at the quoted $450.");
     ASSERT_EQ(agree.events.size(), 1u) << summary(agree);
     EXPECT_EQ(agree.events[0].category, Category::agreement);
 
-    const auto question = detect("Would the new layout work for the Berlin office too? Does that work for you?");
+    const auto question =
+        detect("Would the new layout work for the Berlin office too? Does that work for you?");
     EXPECT_TRUE(question.events.empty()) << summary(question);
 
-    const auto angry = detect("Dana, I've asked three times for the updated contact list. This is "
-                              "really not acceptable when we are paying for priority support.");
+    const auto angry = detect(
+        "Dana, I've asked three times for the updated contact list. This is "
+        "really not acceptable when we are paying for priority support.");
     ASSERT_EQ(angry.events.size(), 2u) << summary(angry);
     EXPECT_EQ(angry.events[0].category, Category::escalation);
     EXPECT_EQ(angry.events[1].category, Category::escalation);
 
-    const auto invoice = detect("Accounts flagged that invoice 1042 is still outstanding. Could you resend it "
-                                "with our new PO number on it?");
+    const auto invoice = detect(
+        "Accounts flagged that invoice 1042 is still outstanding. Could you resend it "
+        "with our new PO number on it?");
     ASSERT_GE(invoice.events.size(), 1u) << summary(invoice);
     EXPECT_EQ(invoice.events[0].category, Category::payment);
 }
 
 TEST(DefaultRules, BoundaryOnlyOutsideWorkingHours) {
-    const std::string text = "Sorry for the late mail. I need the investor list tonight, it's urgent - call me "
-                             "if anything is missing.";
+    const std::string text =
+        "Sorry for the late mail. I need the investor list tonight, it's urgent - call me "
+        "if anything is missing.";
     const auto late = detect(text, Mail{.outside_hours = true});
     bool boundary = false;
     for (const auto& event : late.events) boundary |= event.category == Category::boundary;
@@ -185,7 +199,8 @@ TEST(DefaultRules, OrdinaryMailFiresNothing) {
         "I'll send a calendar invite once you confirm a time.",
         "Can we meet on Friday before lunch? I'd like to catch up about next quarter.",
         // No deadline, no rush.
-        "Whenever you get a chance, could you tidy up the shared drive? No rush, there's no deadline "
+        "Whenever you get a chance, could you tidy up the shared drive? No rush, there's no "
+        "deadline "
         "on this one.",
         // Chit-chat, thanks, out of office.
         "Thanks so much for your help last week, the event went really well and everyone loved the "
@@ -207,7 +222,8 @@ TEST(DefaultRules, OrdinaryMailFiresNothing) {
 TEST(DefaultRules, StatementsThatAreNotDeadlines) {
     const char* quiet[] = {
         // Debt falls due; that is no work for anyone.
-        "Our 6.5% bonds due June 2027 are trading below par again, so the refinancing talk is back on.",
+        "Our 6.5% bonds due June 2027 are trading below par again, so the refinancing talk is back "
+        "on.",
         "The bridge loan becomes due on 6/30/26 unless the board extends it.",
         // "due" with a date elsewhere in the sentence.
         "Starting March 17 the depot stops accepting due-back returns from the shops.",
@@ -249,9 +265,10 @@ TEST(DefaultRules, StatementsThatAreNotDeadlines) {
         }
     }
     // A status line in a list is no new deadline, even in a thread that has one.
-    const auto listed = detect("Here is where we stand:\n- revenue booked this quarter\n"
-                               "- payments due in the next six months\n\nThanks",
-                               Mail{.current_deadline = "2025-03-14"});
+    const auto listed = detect(
+        "Here is where we stand:\n- revenue booked this quarter\n"
+        "- payments due in the next six months\n\nThanks",
+        Mail{.current_deadline = "2025-03-14"});
     for (const auto& event : listed.events) {
         EXPECT_NE(event.category, Category::deadline_change) << summary(listed);
         EXPECT_NE(event.category, Category::deadline_set) << summary(listed);
@@ -263,7 +280,8 @@ TEST(DefaultRules, RequestsStillFireWithoutPlease) {
     ASSERT_EQ(imperative.events.size(), 1u) << summary(imperative);
     EXPECT_EQ(imperative.events[0].due, "2025-03-14");
 
-    const auto must = detect("Quick reminder for the team: nominations must be received by Friday.");
+    const auto must =
+        detect("Quick reminder for the team: nominations must be received by Friday.");
     ASSERT_EQ(must.events.size(), 1u) << summary(must);
     EXPECT_EQ(must.events[0].category, Category::deadline_set);
 
@@ -284,18 +302,21 @@ TEST(DefaultRules, RequestsStillFireWithoutPlease) {
     EXPECT_EQ(swap.events[0].due, "2025-03-13");
 
     const auto reminder = detect("Don't forget the deadline for the expense claims is Friday.");
-    for (const auto& event : reminder.events) EXPECT_NE(event.category, Category::deadline_change) << summary(reminder);
+    for (const auto& event : reminder.events)
+        EXPECT_NE(event.category, Category::deadline_change) << summary(reminder);
 
-    const auto clause = detect("Thanks for the draft. Legal would like to include a clause on late "
-                               "delivery in the contract.");
+    const auto clause = detect(
+        "Thanks for the draft. Legal would like to include a clause on late "
+        "delivery in the contract.");
     ASSERT_EQ(clause.events.size(), 1u) << summary(clause);
     EXPECT_EQ(clause.events[0].category, Category::scope_add);
 }
 
 TEST(DefaultRules, NewsletterFiresNothing) {
     core::DetectInput input;
-    input.own_text = "Last chance! Register by Friday to save 20% on our Spring Summit. Payment plans "
-                     "available - act now, seats are going ASAP.";
+    input.own_text =
+        "Last chance! Register by Friday to save 20% on our Spring Summit. Payment plans "
+        "available - act now, seats are going ASAP.";
     input.date = kWednesday;
     input.bulk = core::is_bulk_mail({.list_unsubscribe = "<https://news.example/u?x=1>"});
     EXPECT_TRUE(core::detect(defaults(), input).events.empty());
