@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/date_calendar.hpp"
 #include "core/rule_text.hpp"
 
 namespace casefile::core {
@@ -23,6 +24,123 @@ bool is_scope(Category category) {
 
 bool is_deadline(Category category) {
     return category == Category::deadline_set || category == Category::deadline_change;
+}
+
+// Day number of a value's "YYYY-MM-DD" start; nullopt when it has none.
+std::optional<std::int64_t> day_of(std::string_view value) {
+    if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
+    const auto number = [&](std::size_t at, std::size_t size) {
+        unsigned n = 0;
+        for (std::size_t i = at; i < at + size; ++i) {
+            if (value[i] < '0' || value[i] > '9') return -1;
+            n = n * 10 + static_cast<unsigned>(value[i] - '0');
+        }
+        return static_cast<int>(n);
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 0 || month < 1 || day < 1) return std::nullopt;
+    return date_detail::day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+// A span this long ("this year"), or a window this far ahead ("renewals due
+// in the next six months"), is not a date anything is due by.
+constexpr std::int64_t kLongestDueSpanDays = 45;
+
+// How far a required pronoun ("you", "your", "me", "us") may be from the
+// rule's phrase: at most this many
+// words and one clause break (",", ";", ":") between them. "a short note from
+// me, the holiday closure dates, a reminder to use up dental benefits before
+// the end of the year" asks nothing before the year's end, though "me" is in
+// the sentence; "could you send me the deck, ideally by Friday" does.
+constexpr std::size_t kRequiredWordReach = 15;
+constexpr std::size_t kRequiredClauseBreaks = 1;
+
+// Whole-word search in lower-cased text.
+bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
+               std::size_t to = std::string_view::npos) {
+    const auto is_word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
+    };
+    to = std::min(to, text.size());
+    for (std::size_t at = text.find(words, from);
+         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
+        const bool left = at == 0 || !is_word(text[at - 1]);
+        const bool right = at + words.size() == text.size() || !is_word(text[at + words.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
+// The sender's own promise, not an ask of the reader: "I'll confirm pricing
+// and send in your order by tomorrow", "My goal is to have an answer to you no
+// later than Friday". `sentence` is lower-cased (typographic apostrophes as
+// "'"); `hit` is where the deadline phrase starts in it. A first-person
+// subject with a future or modal verb before the phrase makes a promise,
+// unless it goes on to ask ("I will need the forms by Friday") or the
+// sentence asks the reader anyway ("I'll be out Friday, so please send it by
+// Thursday").
+bool is_own_promise(std::string_view sentence, std::size_t hit) {
+    static constexpr std::string_view kAsks[] = {
+        "please",      "pls",         "kindly",      "can you",    "could you",   "would you",
+        "will you",    "you need",    "you must",    "you should", "you'll need", "you will need",
+        "need you",    "want you",    "ask you",     "ask that",   "make sure",   "let's",
+        "i need",      "we need",     "would like",  "i'd like",   "we'd like",   "must",
+        "required to", "is required", "are required"};
+    for (std::string_view ask : kAsks) {
+        if (has_words(sentence, ask)) return false;
+    }
+    static constexpr std::string_view kPromises[] = {"i will",
+                                                     "i'll",
+                                                     "we will",
+                                                     "we'll",
+                                                     "i shall",
+                                                     "we shall",
+                                                     "i can",
+                                                     "we can",
+                                                     "i may",
+                                                     "we may",
+                                                     "i might",
+                                                     "we might",
+                                                     "i hope to",
+                                                     "we hope to",
+                                                     "i plan to",
+                                                     "we plan to",
+                                                     "i expect to",
+                                                     "we expect to",
+                                                     "i intend to",
+                                                     "i'm going to",
+                                                     "i am going to",
+                                                     "we're going to",
+                                                     "we are going to",
+                                                     "i should be able",
+                                                     "we should be able",
+                                                     "my goal",
+                                                     "our goal",
+                                                     "my plan",
+                                                     "our plan",
+                                                     "i'm hoping",
+                                                     "i am hoping",
+                                                     "we're hoping",
+                                                     "i'm trying",
+                                                     "i am trying",
+                                                     "i'll try",
+                                                     "i will try"};
+    static constexpr std::string_view kAskVerbs[] = {"need", "needs", "require",
+                                                     "want", "ask",   "expect"};
+    for (std::string_view promise : kPromises) {
+        for (std::size_t at = sentence.find(promise); at != std::string_view::npos && at < hit;
+             at = sentence.find(promise, at + 1)) {
+            if (!has_words(sentence, promise, at, at + promise.size())) continue;
+            std::size_t next = at + promise.size();
+            while (next < sentence.size() && sentence[next] == ' ') ++next;
+            const bool asks =
+                std::any_of(std::begin(kAskVerbs), std::end(kAskVerbs), [&](std::string_view verb) {
+                    return has_words(sentence, verb, next, next + verb.size());
+                });
+            if (!asks) return true;
+        }
+    }
+    return false;
 }
 
 // The sentence holding byte `at` (sentences are sorted and disjoint).
@@ -62,6 +180,10 @@ class Detector {
     // Why the rule did not fire on this hit, or empty when it did.
     std::string check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired);
     std::size_t limit_after(std::size_t hit_end, std::size_t s) const;
+    // True when the tokens starting at `a` and `b` are close enough for a
+    // required word to belong to the phrase (kRequiredWordReach).
+    bool within_reach(std::size_t a, std::size_t b) const;
+    bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     void near_miss(const Rule& rule, std::size_t s, std::string reason);
     Event make_event(const std::vector<Fired>& group);
@@ -86,11 +208,69 @@ std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
     return std::min(limit, sentences_[s].end);
 }
 
+bool Detector::within_reach(std::size_t a, std::size_t b) const {
+    if (a > b) std::swap(a, b);
+    const auto by_start = [](const WordToken& t, std::size_t position) {
+        return t.start < position;
+    };
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), a, by_start);
+    const auto last = std::lower_bound(token, tokens_.end(), b, by_start);
+    std::size_t words = 0, breaks = 0;
+    for (; token != last; ++token) {
+        if (token->is_word) {
+            ++words;
+        } else {
+            const char c = input_.own_text[token->start];
+            if (c == ',' || c == ';' || c == ':') ++breaks;
+        }
+    }
+    return words <= kRequiredWordReach && breaks <= kRequiredClauseBreaks;
+}
+
+bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
+    const Sentence& sentence = sentences_[s];
+    // Lower-cased, with the typographic apostrophe U+2019 as "'".
+    std::string text;
+    std::size_t hit = 0;
+    const std::string_view raw =
+        input_.own_text.substr(sentence.start, sentence.end - sentence.start);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (sentence.start + i == hit_start) hit = text.size();
+        if (raw.compare(i, 3, "\xE2\x80\x99") == 0) {
+            text += '\'';
+            i += 2;
+        } else {
+            const char c = raw[i];
+            text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    return is_own_promise(text, hit);
+}
+
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
 bool Detector::usable(const Rule& rule, const DateExpression& date) const {
     if (!is_deadline(rule.category) || date.value.empty()) return true;
     const std::string_view last_day = date.end_value.empty() ? date.value : date.end_value;
-    return last_day.substr(0, 10) >= reference_day_;
+    if (last_day.substr(0, 10) < reference_day_) return false;
+    const auto first = day_of(date.value);
+    if (!date.end_value.empty()) {
+        const auto last = day_of(date.end_value);
+        if (first && last && *last - *first > kLongestDueSpanDays) return false;
+    }
+    // "in the next six months" resolves to its far end, but it names a window
+    // to work within, not a due date; "within the next 2 days" still counts.
+    static constexpr std::string_view kWindows[] = {
+        "in the next",   "within the next", "over the next",    "during the next",
+        "in the coming", "over the coming", "within the coming"};
+    const std::string text = lower_ascii(date.text);
+    const auto reference = day_of(reference_day_);
+    for (std::string_view window : kWindows) {
+        if (text.starts_with(window) && first && reference &&
+            *first - *reference > kLongestDueSpanDays) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired) {
@@ -198,13 +378,33 @@ Detection Detector::run() {
         }
         if (blocked.empty() && !rule.required.empty()) {
             const bool asked = std::any_of(hits.begin(), hits.end(), [&](const PhraseHit& other) {
-                return other.required && other.rule == hit.rule &&
-                       other.start >= sentences_[sentence].start &&
-                       other.end <= sentences_[sentence].end;
+                if (!other.required || other.rule != hit.rule ||
+                    other.start < sentences_[sentence].start ||
+                    other.end > sentences_[sentence].end) {
+                    return false;
+                }
+                // A bare pronoun names someone, but asks only in the phrase's
+                // own clause; an asking word ("please", "must", "return")
+                // asks from anywhere in the sentence.
+                const std::string word =
+                    lower_ascii(text.substr(other.start, other.end - other.start));
+                const bool pronoun =
+                    word == "you" || word == "your" || word == "me" || word == "us";
+                return !pronoun || within_reach(other.start, hit.start);
             });
-            if (!asked)
+            if (!asked) {
                 blocked = "none of its required words (\"" + rule.required.front() +
-                          "\", ...) in the sentence";
+                          "\", ...) in the phrase's clause";
+            }
+        }
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va && own_promise(sentence, hit.start)) {
+            blocked = "the sender's own promise, not an ask of the reader";
+        }
+        if (blocked.empty() && rule.cancels && input_.current_deadline.empty() &&
+            lower_ascii(text.substr(hit.start, hit.end - hit.start)).find("deadline") ==
+                std::string::npos) {
+            blocked = "the thread has no deadline to cancel";
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);

@@ -324,3 +324,136 @@ TEST(DefaultRules, NewsletterFiresNothing) {
 
 }  // namespace
 }  // namespace casefile::config
+
+namespace casefile::config {
+namespace {
+
+// The VA's recap of what was asked before (sample mail 21) restates old dates;
+// it must not move the thread's deadline back to one of them.
+TEST(DefaultRules, ARecapOfEarlierDatesMovesNothing) {
+    const Mail thread{.from_va = true, .current_deadline = "2025-03-13"};
+    const char* recaps[] = {
+        "On March 3 we agreed the board pack (slides plus a one-page summary), due Friday, March "
+        "14.",
+        "On March 10 you moved the deadline to Thursday, March 13.",
+        "To recap: you originally asked for the pack by Friday, March 14, then moved it to March "
+        "13.",
+        "You asked for the slides by Friday and I said that works.",
+    };
+    for (const char* text : recaps) {
+        const auto found = detect(text, thread);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+            EXPECT_NE(event.category, Category::deadline_change) << text << "\n" << summary(found);
+        }
+    }
+}
+
+// A client's (or anyone's) own promise is no task for the reader; the VA's
+// own promise is still her commitment.
+TEST(DefaultRules, TheSendersOwnPromiseIsNoDeadlineButTheVasIs) {
+    const char* promises[] = {
+        "I'll confirm the pricing and send in your order by tomorrow.",
+        "My goal is to have an answer to you no later than Friday of this week.",
+        "I may be able to finish the seating plan by Friday evening, but any help is welcome.",
+        "We will send the updated file as soon as we have the figures, and we'll be standing by "
+        "tomorrow.",
+        "Ok great, I\u2019ll stop by tomorrow to pick up the badges.",
+    };
+    for (const char* text : promises) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // A first-person sentence that asks is still a deadline.
+    const auto need = detect("I will need the signed forms back by Friday.");
+    ASSERT_EQ(need.events.size(), 1u) << summary(need);
+    EXPECT_EQ(need.events[0].due, "2025-03-14");
+    const auto asked =
+        detect("I'll be out Thursday, so please send the draft by Wednesday evening.");
+    ASSERT_EQ(asked.events.size(), 1u) << summary(asked);
+    EXPECT_EQ(asked.events[0].category, Category::deadline_set);
+
+    const auto commitment =
+        detect("I'll send the cleaned-up guest list by Friday.", Mail{.from_va = true});
+    ASSERT_EQ(commitment.events.size(), 1u) << summary(commitment);
+    EXPECT_EQ(commitment.events[0].rule, "deadline-commitment");
+    EXPECT_EQ(commitment.events[0].due, "2025-03-14");
+}
+
+// Sample mail 02: the newsletter's content mentions a date, but nobody is
+// asked for anything by then; the ask in the next sentence keeps its date.
+TEST(DefaultRules, ADateInsideADescribedDeliverableIsNoDeadline) {
+    const auto found = detect(
+        "Could you draft our spring patient newsletter? Same format as last year: a short note "
+        "from me, "
+        "the holiday closure dates, a reminder to use up dental benefits before the end of the "
+        "year, and "
+        "a recipe. Please have the draft to me by Friday, March 21 so Maria can proof it.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].due, "2025-03-21");
+}
+
+// Sample mail 11: a window is no due date.
+TEST(DefaultRules, AWindowOfMonthsIsNoDueDate) {
+    const auto found = detect(
+        "The report covers every active vendor: spend to date, open POs, and contract "
+        "renewals due in the next six months.",
+        Mail{.from_va = true, .current_deadline = "2025-03-14"});
+    EXPECT_TRUE(found.events.empty()) << summary(found);
+    const auto week = detect("The board pack is due next week.");
+    ASSERT_EQ(week.events.size(), 1u) << summary(week);
+}
+
+// Sample mail 22: the due date before "at the latest".
+TEST(DefaultRules, AtTheLatest) {
+    const auto found = detect(
+        "Approved, go ahead. Wednesday for both if you can, Thursday noon at the "
+        "latest for the chart.");
+    bool seen = false;
+    for (const auto& event : found.events) {
+        if (event.category != Category::deadline_set) continue;
+        seen = true;
+        EXPECT_EQ(event.rule, "deadline-at-the-latest");
+        EXPECT_EQ(event.due, "2025-03-13T12:00:00-05:00");
+    }
+    EXPECT_TRUE(seen) << summary(found);
+    const auto promise = detect("I'll have the slides to you Friday at the latest.");
+    EXPECT_TRUE(promise.events.empty()) << summary(promise);
+}
+
+// Each of these fired a false deadline in an unlabelled sample of real mail
+// drawn for tuning (bench/detection/README.md); written here in a client's voice.
+TEST(DefaultRules, OffersAttendanceAndCancelledEventsAreNoDeadlines) {
+    const char* quiet[] = {
+        "Save $100 on the annual plan when you sign up by March 31.",
+        "The early bird deadline is March 20, so book soon.",
+        "Dinner is at Luigi's on Friday; please be there no later than 6:30 for the toast.",
+        "Friday's lunch-and-learn on the new CRM has been cancelled.",
+        "Two hours of my training were postponed to Friday, so I can look at it today.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+            EXPECT_NE(event.category, Category::deadline_change) << text << "\n" << summary(found);
+        }
+    }
+    // In a thread with a deadline, a cancelled deliverable still drops it.
+    const auto dropped =
+        detect("The vendor review has been cancelled.", Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(dropped.events.size(), 1u) << summary(dropped);
+    EXPECT_EQ(dropped.events[0].category, Category::deadline_change);
+    EXPECT_EQ(dropped.events[0].move, core::DueMove::cancelled);
+}
+
+TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
+    const auto found = detect(
+        "Please work with the vendors to get the open issues resolved as quickly as possible.");
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].due, "");
+}
+
+}  // namespace
+}  // namespace casefile::config
