@@ -200,11 +200,25 @@ class Detector {
 
 std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
     // One word may come between: "due [on] 3/15", "by [the] 15th"; further
-    // away, "sent by Bob on Friday" would read as a deadline.
+    // away, "sent by Bob on Friday" would read as a deadline. After a
+    // preposition, "the end of" may come between too: "due [by the end of]
+    // today".
     auto token = std::lower_bound(tokens_.begin(), tokens_.end(), hit_end,
                                   [](const WordToken& t, std::size_t at) { return t.start < at; });
     std::size_t limit = hit_end;
+    if (token == tokens_.end()) return std::min(limit, sentences_[s].end);
+    const auto word = [&](const WordToken& t) {
+        return lower_ascii(input_.own_text.substr(t.start, t.end - t.start));
+    };
+    const std::string first = word(*token);
+    const bool preposition =
+        first == "by" || first == "on" || first == "before" || first == "until" || first == "at";
     for (int words = 0; token != tokens_.end() && words < 2; ++token, ++words) limit = token->start;
+    for (int words = 0; preposition && token != tokens_.end() && words < 3; ++token, ++words) {
+        const std::string next = word(*(token - 1));
+        if (next != "the" && next != "end" && next != "close" && next != "of") break;
+        limit = token->start;
+    }
     return std::min(limit, sentences_[s].end);
 }
 

@@ -457,3 +457,21 @@ TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
 
 }  // namespace
 }  // namespace casefile::config
+
+namespace casefile::config {
+namespace {
+
+// "Missed" in bench/detection/README.md: a preposition and an article
+// between "due" and the date.
+TEST(DefaultRules, DueByTheEndOfTheDay) {
+    const auto found = detect("We need copies of the signed statements. The margin is due by the end of today.");
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].due.substr(0, 10), "2025-03-12");
+    // Still only what follows the phrase closely: the sender, not the date.
+    const auto sent = detect("The deck was sent by the team on Friday.");
+    EXPECT_TRUE(sent.events.empty()) << summary(sent);
+}
+
+}  // namespace
+}  // namespace casefile::config
