@@ -475,3 +475,18 @@ TEST(DefaultRules, DueByTheEndOfTheDay) {
 
 }  // namespace
 }  // namespace casefile::config
+
+namespace casefile::config {
+namespace {
+
+// Found missing in the unlabelled tuning sample (bench/detection/README.md).
+TEST(DefaultRules, PriorToADateIsADeadline) {
+    const auto found = detect("Please have the old vendor balances written off prior to March 31.");
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].due, "2025-03-31");
+    const auto meeting = detect("Please read the agenda prior to Friday's meeting.");
+    EXPECT_TRUE(meeting.events.empty()) << summary(meeting);
+}
+
+}  // namespace
+}  // namespace casefile::config
