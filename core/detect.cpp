@@ -537,11 +537,14 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
         }
         if (!due || due->value.empty()) return;  // "ASAP": a deadline without a date
         event.due = due->value;
-        // A stated date that differs from the thread's deadline moves it. Only
-        // the deadline the thread had before this message counts: one mail
-        // often lists several deliverables with their own dates.
+        // A date the client states that differs from the thread's deadline
+        // moves it. Only the deadline the thread had before this message
+        // counts: one mail often lists several deliverables with their own
+        // dates. The VA's own dates are her commitments ("I'll have the
+        // holiday hours done by the end of next week"), which move nothing
+        // unless she says so in words a deadline_change rule knows.
         const std::string& before = input_.current_deadline;
-        if (!before.empty() && compare_due(event.due, before) != 0) {
+        if (!input_.from_va && !before.empty() && compare_due(event.due, before) != 0) {
             event.category = Category::deadline_change;
             event.previous_due = before;
         }

@@ -490,3 +490,23 @@ TEST(DefaultRules, PriorToADateIsADeadline) {
 
 }  // namespace
 }  // namespace casefile::config
+
+namespace casefile::config {
+namespace {
+
+// Sample mail 03: the VA's own date for another task is her commitment; it
+// does not move the client's deadline for the newsletter.
+TEST(DefaultRules, TheVasOwnDateMovesNoClientDeadline) {
+    const auto found = detect("Holiday hours: I'll have that done by the end of next week.",
+                              Mail{.from_va = true, .current_deadline = "2025-03-28"});
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    EXPECT_EQ(found.events[0].previous_due, "");
+    // The client's own different date still moves it.
+    const auto client = detect("Could you send the deck by Monday?", Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(client.events.size(), 1u) << summary(client);
+    EXPECT_EQ(client.events[0].category, Category::deadline_change);
+}
+
+}  // namespace
+}  // namespace casefile::config
