@@ -391,6 +391,7 @@ Detection Detector::run() {
             }
         }
         if (blocked.empty() && !rule.required.empty()) {
+            bool named = false;  // a required pronoun in the sentence, out of reach
             const bool asked = std::any_of(hits.begin(), hits.end(), [&](const PhraseHit& other) {
                 if (!other.required || other.rule != hit.rule ||
                     other.start < sentences_[sentence].start ||
@@ -404,11 +405,14 @@ Detection Detector::run() {
                     lower_ascii(text.substr(other.start, other.end - other.start));
                 const bool pronoun =
                     word == "you" || word == "your" || word == "me" || word == "us";
-                return !pronoun || within_reach(other.start, hit.start);
+                if (!pronoun || within_reach(other.start, hit.start)) return true;
+                named = true;
+                return false;
             });
             if (!asked) {
-                blocked = "none of its required words (\"" + rule.required.front() +
-                          "\", ...) in the phrase's clause";
+                blocked = named ? "its required pronoun is not in the phrase's clause"
+                                : "none of its required words (\"" + rule.required.front() +
+                                      "\", ...) in the sentence";
             }
         }
         if (blocked.empty() && rule.category == Category::deadline_set &&
