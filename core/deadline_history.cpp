@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/detect.hpp"
@@ -35,6 +36,7 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
     }
 
     std::map<std::string, ThreadDeadlines> threads;
+    std::set<std::string> stated_by_client;  // threads with a step from the client
     for (const StoredEvent& stored : events) {
         if (stored.superseded_at || !is_deadline(stored.event.category)) continue;
         const auto message = by_row.find(stored.event.message_row);
@@ -60,8 +62,14 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
         step.rule_id = stored.event.rule_id;
         step.ledger_sequence = stored.ledger_sequence;
         // Store::events orders by message date, then id: the order in which
-        // classification saw them, so the last step is the current deadline.
-        thread.current_due = step.due;
+        // classification saw them. The current deadline is the client's last
+        // step's; the VA's own dates are her commitments and count only while
+        // the client has stated none, her explicit changes always.
+        const bool client_stated = stated_by_client.count(row.thread_id) > 0;
+        if (!step.from_me || !client_stated || step.category == "deadline_change") {
+            thread.current_due = step.due;
+        }
+        if (!step.from_me) stated_by_client.insert(row.thread_id);
         thread.history.push_back(std::move(step));
     }
 

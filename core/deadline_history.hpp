@@ -39,7 +39,10 @@ struct ThreadDeadlines {
     std::string thread_id;
     std::optional<std::string> client;
     std::string subject;                // of the thread's first message
-    std::string current_due;            // the last step's due; "" when it has none
+    // The due of the last step that counts ("" when it has none): the
+    // client's steps and the VA's deadline_change steps; her deadline_set
+    // steps (commitments) only while the client has stated no deadline.
+    std::string current_due;
     std::vector<DeadlineStep> history;  // oldest first
 };
 

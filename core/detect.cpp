@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/date_calendar.hpp"
 #include "core/rule_text.hpp"
 
 namespace casefile::core {
@@ -25,23 +26,141 @@ bool is_deadline(Category category) {
     return category == Category::deadline_set || category == Category::deadline_change;
 }
 
+// Day number of a value's "YYYY-MM-DD" start; nullopt when it has none.
+std::optional<std::int64_t> day_of(std::string_view value) {
+    if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
+    const auto number = [&](std::size_t at, std::size_t size) {
+        unsigned n = 0;
+        for (std::size_t i = at; i < at + size; ++i) {
+            if (value[i] < '0' || value[i] > '9') return -1;
+            n = n * 10 + static_cast<unsigned>(value[i] - '0');
+        }
+        return static_cast<int>(n);
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 0 || month < 1 || day < 1) return std::nullopt;
+    return date_detail::day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+// A span this long ("this year"), or a window this far ahead ("renewals due
+// in the next six months"), is not a date anything is due by.
+constexpr std::int64_t kLongestDueSpanDays = 45;
+
+// How far a required pronoun ("you", "your", "me", "us") may be from the
+// rule's phrase: at most this many
+// words and one clause break (",", ";", ":") between them. "a short note from
+// me, the holiday closure dates, a reminder to use up dental benefits before
+// the end of the year" asks nothing before the year's end, though "me" is in
+// the sentence; "could you send me the deck, ideally by Friday" does.
+constexpr std::size_t kRequiredWordReach = 15;
+constexpr std::size_t kRequiredClauseBreaks = 1;
+
+// Whole-word search in lower-cased text.
+bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
+               std::size_t to = std::string_view::npos) {
+    const auto is_word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
+    };
+    to = std::min(to, text.size());
+    for (std::size_t at = text.find(words, from);
+         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
+        const bool left = at == 0 || !is_word(text[at - 1]);
+        const bool right = at + words.size() == text.size() || !is_word(text[at + words.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
+// The sender's own promise, not an ask of the reader: "I'll confirm pricing
+// and send in your order by tomorrow", "My goal is to have an answer to you no
+// later than Friday". `sentence` is lower-cased (typographic apostrophes as
+// "'"); `hit` is where the deadline phrase starts in it. A first-person
+// subject with a future or modal verb before the phrase makes a promise,
+// unless it goes on to ask ("I will need the forms by Friday") or the
+// sentence asks the reader anyway ("I'll be out Friday, so please send it by
+// Thursday").
+bool is_own_promise(std::string_view sentence, std::size_t hit) {
+    static constexpr std::string_view kAsks[] = {
+        "please",      "pls",         "kindly",      "can you",    "could you",   "would you",
+        "will you",    "you need",    "you must",    "you should", "you'll need", "you will need",
+        "need you",    "want you",    "ask you",     "ask that",   "make sure",   "let's",
+        "i need",      "we need",     "would like",  "i'd like",   "we'd like",   "must",
+        "required to", "is required", "are required"};
+    for (std::string_view ask : kAsks) {
+        if (has_words(sentence, ask)) return false;
+    }
+    static constexpr std::string_view kPromises[] = {"i will",
+                                                     "i'll",
+                                                     "we will",
+                                                     "we'll",
+                                                     "i shall",
+                                                     "we shall",
+                                                     "i can",
+                                                     "we can",
+                                                     "i may",
+                                                     "we may",
+                                                     "i might",
+                                                     "we might",
+                                                     "i hope to",
+                                                     "we hope to",
+                                                     "i plan to",
+                                                     "we plan to",
+                                                     "i expect to",
+                                                     "we expect to",
+                                                     "i intend to",
+                                                     "i'm going to",
+                                                     "i am going to",
+                                                     "we're going to",
+                                                     "we are going to",
+                                                     "i should be able",
+                                                     "we should be able",
+                                                     "my goal",
+                                                     "our goal",
+                                                     "my plan",
+                                                     "our plan",
+                                                     "i'm hoping",
+                                                     "i am hoping",
+                                                     "we're hoping",
+                                                     "i'm trying",
+                                                     "i am trying",
+                                                     "i'll try",
+                                                     "i will try"};
+    static constexpr std::string_view kAskVerbs[] = {"need", "needs", "require",
+                                                     "want", "ask",   "expect"};
+    for (std::string_view promise : kPromises) {
+        for (std::size_t at = sentence.find(promise); at != std::string_view::npos && at < hit;
+             at = sentence.find(promise, at + 1)) {
+            if (!has_words(sentence, promise, at, at + promise.size())) continue;
+            std::size_t next = at + promise.size();
+            while (next < sentence.size() && sentence[next] == ' ') ++next;
+            const bool asks =
+                std::any_of(std::begin(kAskVerbs), std::end(kAskVerbs), [&](std::string_view verb) {
+                    return has_words(sentence, verb, next, next + verb.size());
+                });
+            if (!asks) return true;
+        }
+    }
+    return false;
+}
+
 // The sentence holding byte `at` (sentences are sorted and disjoint).
 std::size_t sentence_index(const std::vector<Sentence>& sentences, std::size_t at) {
-    const auto after = std::upper_bound(sentences.begin(), sentences.end(), at,
-                                        [](std::size_t position, const Sentence& s) { return position < s.start; });
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), at,
+        [](std::size_t position, const Sentence& s) { return position < s.start; });
     return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
 }
 
 // Everything one detect() call works on; the dates are found only when a rule
 // first needs them, because most mail never gets that far.
 class Detector {
-public:
+  public:
     Detector(const RuleSet& rules, const DetectInput& input)
         : rules_(rules), input_(input), reference_day_(to_iso8601(input.date).substr(0, 10)) {}
 
     Detection run();
 
-private:
+  private:
     const std::vector<DateExpression>& dates() {
         if (!dates_) dates_ = find_dates(input_.own_text, input_.date, input_.date_options);
         return *dates_;
@@ -50,15 +169,21 @@ private:
     std::pair<const DateExpression*, const DateExpression*> dates_in(std::size_t s) {
         const auto& all = dates();
         const Sentence& sentence = sentences_[s];
-        auto first = std::lower_bound(all.begin(), all.end(), sentence.start,
-                                      [](const DateExpression& d, std::size_t at) { return d.start < at; });
-        auto last = std::lower_bound(first, all.end(), sentence.end,
-                                     [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        auto first =
+            std::lower_bound(all.begin(), all.end(), sentence.start,
+                             [](const DateExpression& d, std::size_t at) { return d.start < at; });
+        auto last =
+            std::lower_bound(first, all.end(), sentence.end,
+                             [](const DateExpression& d, std::size_t at) { return d.start < at; });
         return {all.data() + (first - all.begin()), all.data() + (last - all.begin())};
     }
     // Why the rule did not fire on this hit, or empty when it did.
     std::string check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired);
     std::size_t limit_after(std::size_t hit_end, std::size_t s) const;
+    // True when the tokens starting at `a` and `b` are close enough for a
+    // required word to belong to the phrase (kRequiredWordReach).
+    bool within_reach(std::size_t a, std::size_t b) const;
+    bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     void near_miss(const Rule& rule, std::size_t s, std::string reason);
     Event make_event(const std::vector<Fired>& group);
@@ -75,19 +200,91 @@ private:
 
 std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
     // One word may come between: "due [on] 3/15", "by [the] 15th"; further
-    // away, "sent by Bob on Friday" would read as a deadline.
+    // away, "sent by Bob on Friday" would read as a deadline. After a
+    // preposition, "the end of" may come between too: "due [by the end of]
+    // today".
     auto token = std::lower_bound(tokens_.begin(), tokens_.end(), hit_end,
                                   [](const WordToken& t, std::size_t at) { return t.start < at; });
     std::size_t limit = hit_end;
+    if (token == tokens_.end()) return std::min(limit, sentences_[s].end);
+    const auto word = [&](const WordToken& t) {
+        return lower_ascii(input_.own_text.substr(t.start, t.end - t.start));
+    };
+    const std::string first = word(*token);
+    const bool preposition =
+        first == "by" || first == "on" || first == "before" || first == "until" || first == "at";
     for (int words = 0; token != tokens_.end() && words < 2; ++token, ++words) limit = token->start;
+    for (int words = 0; preposition && token != tokens_.end() && words < 3; ++token, ++words) {
+        const std::string next = word(*(token - 1));
+        if (next != "the" && next != "end" && next != "close" && next != "of") break;
+        limit = token->start;
+    }
     return std::min(limit, sentences_[s].end);
+}
+
+bool Detector::within_reach(std::size_t a, std::size_t b) const {
+    if (a > b) std::swap(a, b);
+    const auto by_start = [](const WordToken& t, std::size_t position) {
+        return t.start < position;
+    };
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), a, by_start);
+    const auto last = std::lower_bound(token, tokens_.end(), b, by_start);
+    std::size_t words = 0, breaks = 0;
+    for (; token != last; ++token) {
+        if (token->is_word) {
+            ++words;
+        } else {
+            const char c = input_.own_text[token->start];
+            if (c == ',' || c == ';' || c == ':') ++breaks;
+        }
+    }
+    return words <= kRequiredWordReach && breaks <= kRequiredClauseBreaks;
+}
+
+bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
+    const Sentence& sentence = sentences_[s];
+    // Lower-cased, with the typographic apostrophe U+2019 as "'".
+    std::string text;
+    std::size_t hit = 0;
+    const std::string_view raw =
+        input_.own_text.substr(sentence.start, sentence.end - sentence.start);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (sentence.start + i == hit_start) hit = text.size();
+        if (raw.compare(i, 3, "\xE2\x80\x99") == 0) {
+            text += '\'';
+            i += 2;
+        } else {
+            const char c = raw[i];
+            text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    return is_own_promise(text, hit);
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
 bool Detector::usable(const Rule& rule, const DateExpression& date) const {
     if (!is_deadline(rule.category) || date.value.empty()) return true;
     const std::string_view last_day = date.end_value.empty() ? date.value : date.end_value;
-    return last_day.substr(0, 10) >= reference_day_;
+    if (last_day.substr(0, 10) < reference_day_) return false;
+    const auto first = day_of(date.value);
+    if (!date.end_value.empty()) {
+        const auto last = day_of(date.end_value);
+        if (first && last && *last - *first > kLongestDueSpanDays) return false;
+    }
+    // "in the next six months" resolves to its far end, but it names a window
+    // to work within, not a due date; "within the next 2 days" still counts.
+    static constexpr std::string_view kWindows[] = {
+        "in the next",   "within the next", "over the next",    "during the next",
+        "in the coming", "over the coming", "within the coming"};
+    const std::string text = lower_ascii(date.text);
+    const auto reference = day_of(reference_day_);
+    for (std::string_view window : kWindows) {
+        if (text.starts_with(window) && first && reference &&
+            *first - *reference > kLongestDueSpanDays) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired) {
@@ -143,9 +340,10 @@ void Detector::near_miss(const Rule& rule, std::size_t s, std::string reason) {
         if (miss.rule == rule.id && miss.start == sentences_[s].start) return;
     }
     const Sentence& sentence = sentences_[s];
-    out_.near_misses.push_back(NearMiss{rule.id, rule.category,
-                                        std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
-                                        sentence.start, sentence.end, std::move(reason)});
+    out_.near_misses.push_back(
+        NearMiss{rule.id, rule.category,
+                 std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
+                 sentence.start, sentence.end, std::move(reason)});
 }
 
 Detection Detector::run() {
@@ -177,24 +375,54 @@ Detection Detector::run() {
         if (seen) continue;
         if ((rule.sender == RuleSender::client && input_.from_va) ||
             (rule.sender == RuleSender::va && !input_.from_va)) {
-            near_miss(rule, sentence, rule.sender == RuleSender::va ? "reads only the VA's own mail"
-                                                                    : "reads only client mail");
+            near_miss(rule, sentence,
+                      rule.sender == RuleSender::va ? "reads only the VA's own mail"
+                                                    : "reads only client mail");
             continue;
         }
         std::string blocked;
         for (const PhraseHit& other : hits) {
-            if (other.exclusion && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
+            if (other.exclusion && other.rule == hit.rule &&
+                other.start >= sentences_[sentence].start &&
                 other.end <= sentences_[sentence].end) {
-                blocked = "excluded by \"" + std::string(text.substr(other.start, other.end - other.start)) + "\"";
+                blocked = "excluded by \"" +
+                          std::string(text.substr(other.start, other.end - other.start)) + "\"";
                 break;
             }
         }
         if (blocked.empty() && !rule.required.empty()) {
+            bool named = false;  // a required pronoun in the sentence, out of reach
             const bool asked = std::any_of(hits.begin(), hits.end(), [&](const PhraseHit& other) {
-                return other.required && other.rule == hit.rule && other.start >= sentences_[sentence].start &&
-                       other.end <= sentences_[sentence].end;
+                if (!other.required || other.rule != hit.rule ||
+                    other.start < sentences_[sentence].start ||
+                    other.end > sentences_[sentence].end) {
+                    return false;
+                }
+                // A bare pronoun names someone, but asks only in the phrase's
+                // own clause; an asking word ("please", "must", "return")
+                // asks from anywhere in the sentence.
+                const std::string word =
+                    lower_ascii(text.substr(other.start, other.end - other.start));
+                const bool pronoun =
+                    word == "you" || word == "your" || word == "me" || word == "us";
+                if (!pronoun || within_reach(other.start, hit.start)) return true;
+                named = true;
+                return false;
             });
-            if (!asked) blocked = "none of its required words (\"" + rule.required.front() + "\", ...) in the sentence";
+            if (!asked) {
+                blocked = named ? "its required pronoun is not in the phrase's clause"
+                                : "none of its required words (\"" + rule.required.front() +
+                                      "\", ...) in the sentence";
+            }
+        }
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va && own_promise(sentence, hit.start)) {
+            blocked = "the sender's own promise, not an ask of the reader";
+        }
+        if (blocked.empty() && rule.cancels && input_.current_deadline.empty() &&
+            lower_ascii(text.substr(hit.start, hit.end - hit.start)).find("deadline") ==
+                std::string::npos) {
+            blocked = "the thread has no deadline to cancel";
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
@@ -253,7 +481,8 @@ Event Detector::make_event(const std::vector<Fired>& group) {
     const Sentence& sentence = sentences_[group.front().sentence];
     Event event;
     event.category = strongest->category;
-    event.evidence = std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start));
+    event.evidence =
+        std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start));
     event.start = sentence.start;
     event.end = sentence.end;
     event.rule = strongest->id;
@@ -266,7 +495,8 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
     const auto [first, last] = dates_in(strongest.sentence);
     std::vector<const DateExpression*> resolved;
     for (auto* d = first; d != last; ++d) {
-        if (!d->value.empty() && (usable(rule, *d) || event.category == Category::deadline_change)) {
+        if (!d->value.empty() &&
+            (usable(rule, *d) || event.category == Category::deadline_change)) {
             resolved.push_back(d);
         }
     }
@@ -285,15 +515,17 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
         const DateExpression* old_date = resolved.size() > 1 ? resolved.front() : nullptr;
         if (old_date) {
             // "today instead of Friday": the new date comes first.
-            const std::string between = lower_ascii(
-                input_.own_text.substr(old_date->end, new_date->start - old_date->end));
+            const std::string between =
+                lower_ascii(input_.own_text.substr(old_date->end, new_date->start - old_date->end));
             if (between.find("instead of") != std::string::npos ||
                 between.find("rather than") != std::string::npos) {
                 std::swap(new_date, old_date);
             }
         }
         event.due = new_date->value;
-        event.previous_due = !current.empty() ? current : old_date ? old_date->value : std::string();
+        event.previous_due = !current.empty() ? current
+                             : old_date       ? old_date->value
+                                              : std::string();
     } else {
         // The date the rule's context found; else the first one after the
         // phrase; else the last one before it. Intervals ("next week") count
@@ -309,11 +541,14 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
         }
         if (!due || due->value.empty()) return;  // "ASAP": a deadline without a date
         event.due = due->value;
-        // A stated date that differs from the thread's deadline moves it. Only
-        // the deadline the thread had before this message counts: one mail
-        // often lists several deliverables with their own dates.
+        // A date the client states that differs from the thread's deadline
+        // moves it. Only the deadline the thread had before this message
+        // counts: one mail often lists several deliverables with their own
+        // dates. The VA's own dates are her commitments ("I'll have the
+        // holiday hours done by the end of next week"), which move nothing
+        // unless she says so in words a deadline_change rule knows.
         const std::string& before = input_.current_deadline;
-        if (!before.empty() && compare_due(event.due, before) != 0) {
+        if (!input_.from_va && !before.empty() && compare_due(event.due, before) != 0) {
             event.category = Category::deadline_change;
             event.previous_due = before;
         }
@@ -333,10 +568,14 @@ void Detector::resolve_deadline(Event& event, const Fired& strongest, std::strin
 
 std::string_view due_move_name(DueMove move) {
     switch (move) {
-        case DueMove::none: return "none";
-        case DueMove::earlier: return "earlier";
-        case DueMove::later: return "later";
-        case DueMove::cancelled: return "cancelled";
+        case DueMove::none:
+            return "none";
+        case DueMove::earlier:
+            return "earlier";
+        case DueMove::later:
+            return "later";
+        case DueMove::cancelled:
+            return "cancelled";
     }
     return "none";
 }

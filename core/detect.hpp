@@ -64,10 +64,15 @@ struct Detection {
 
 // At most one event per sentence and category (the rules that fired there are
 // combined: confidence = 1 - prod(1 - weight)); a deadline_change in a sentence
-// replaces a deadline_set there. A deadline_set whose due date differs from
-// the thread's deadline (input.current_deadline, or an earlier deadline in the
-// same message) becomes a deadline_change from that deadline. Bulk mail gives
-// nothing at all.
+// replaces a deadline_set there. In client mail, a deadline_set whose due
+// date differs from the thread's deadline before this message
+// (input.current_deadline) becomes a deadline_change from it; in the VA's own
+// mail (input.from_va) it stays a deadline_set, her commitment. A second dated
+// deadline_set in the same message is another deliverable's deadline and
+// stays a deadline_set with no previous date ("the draft by Friday, the final
+// deck by Thursday"); only a deadline_change rule ("push the draft to
+// Monday") compares with a deadline set earlier in the same message. Bulk
+// mail gives nothing at all.
 Detection detect(const RuleSet& rules, const DetectInput& input);
 
 // Compares two due values (dates or date-times as find_dates writes them):

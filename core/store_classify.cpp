@@ -21,11 +21,14 @@ constexpr int kClassifyChunk = 500;
 
 // The thread's latest deadline before (date, row), as the messages already
 // classified left it, with the (date, row) of the message that stated it.
+// The client's mail sets it; the VA's own dates are her commitments, and
+// only her explicit changes ("the deadline is cancelled") count.
 constexpr const char* kCurrentDeadline = R"sql(
         SELECT COALESCE(e.due, ''), COALESCE(m.date_unix, 0), m.id FROM events e
         JOIN messages m ON m.id = e.message_row
         JOIN message_threads t ON t.message_row = m.id
         WHERE t.thread_id = ?1 AND e.superseded_at IS NULL
+          AND (m.from_me = 0 OR e.category = 'deadline_change')
           AND e.category IN ('deadline_set', 'deadline_change')
           AND (COALESCE(m.date_unix, 0) < ?2 OR (COALESCE(m.date_unix, 0) = ?2 AND m.id < ?3))
         ORDER BY COALESCE(m.date_unix, 0) DESC, m.id DESC, e.id DESC LIMIT 1
@@ -74,8 +77,10 @@ bool is_deadline_event(const NewEvent& event) {
 }
 
 // Classifies one thread's messages of the chunk, oldest first: a deadline one
-// of them states is the current deadline for the next, unless a message
-// classified earlier (not in this chunk) stated one later still.
+// of the client's messages states is the current deadline for the next,
+// unless a message classified earlier (not in this chunk) stated one later
+// still. The VA's own dates are her commitments and set nothing; her explicit
+// changes do.
 void classify_thread(const Classifier& classify, std::vector<Pending*>& messages) {
     std::optional<Deadline> stated_here;
     for (Pending* message : messages) {
@@ -84,7 +89,8 @@ void classify_thread(const Classifier& classify, std::vector<Pending*>& messages
         message->input.current_deadline = current ? current->due : std::string();
         message->events = classify(message->input);
         for (const NewEvent& event : message->events) {
-            if (is_deadline_event(event)) {
+            if (is_deadline_event(event) &&
+                (!message->input.from_me || event.category == "deadline_change")) {
                 stated_here = Deadline{event.due, message->sort_date, message->input.message_row};
             }
         }

@@ -125,5 +125,28 @@ TEST(DeadlineHistory, NoEventsNoThreads) {
     EXPECT_TRUE(deadline_histories({}, {event(1, 1, "deadline_set", "2025-12-05")}).empty());
 }
 
+TEST(DeadlineHistory, TheVasOwnDatesAreStepsButTheClientsDeadlineStaysCurrent) {
+    const std::vector<StoredEvent> events = {
+        event(1, 1, "deadline_set", "2025-12-05"),
+        event(2, 2, "deadline_set", "2025-11-28", "", "I'll have the other part done by the end of next week."),
+    };
+    const auto threads = deadline_histories(kRows, events);
+    ASSERT_EQ(threads.size(), 1u);
+    ASSERT_EQ(threads[0].history.size(), 2u);
+    EXPECT_TRUE(threads[0].history[1].from_me);
+    EXPECT_EQ(threads[0].current_due, "2025-12-05");
+
+    // Her explicit change counts.
+    const auto changed = deadline_histories(
+        kRows, {event(1, 1, "deadline_set", "2025-12-05"), event(4, 2, "deadline_change", "", "2025-12-05")});
+    ASSERT_EQ(changed.size(), 1u);
+    EXPECT_EQ(changed[0].current_due, "");
+
+    // A thread where only the VA has stated a date shows hers.
+    const auto own = deadline_histories(kRows, {event(3, 2, "deadline_set", "2025-11-28")});
+    ASSERT_EQ(own.size(), 1u);
+    EXPECT_EQ(own[0].current_due, "2025-11-28");
+}
+
 }  // namespace
 }  // namespace casefile::core
