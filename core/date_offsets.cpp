@@ -127,6 +127,10 @@ std::optional<DayMatch> Scanner::relative_day(std::size_t i, const Anchor& ancho
             return one_day(i + 1, anchor.day + 1);
         case Kw::yesterday:
             return one_day(i + 1, anchor.day - 1);
+        case Kw::next:
+            // "next day": the day after the reference, like "tomorrow".
+            if (is(i + 1, Kw::day) && !is(i + 2, Kw::after)) return one_day(i + 2, anchor.day + 1);
+            break;
         case Kw::this_:
             // "this morning", "this afternoon", "this evening"
             if (auto part = day_part(i + 1); part && part->end == i + 2) {
