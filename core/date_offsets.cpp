@@ -44,6 +44,18 @@ std::optional<DayMatch> Scanner::offset_day(std::size_t i, const Anchor& anchor)
     }
     // "an hour" in "half an hour" is not an hour.
     if (j == i && i > 0 && tokens_[i - 1].keyword == Kw::half) return std::nullopt;
+    // "in 1.5 hours", "within 2.5 hours": a decimal count of hours (a
+    // fraction of a day or week is not how deadlines are written).
+    if (is_number(j) && at(j)->digits <= 3 && is_symbol(j + 1, '.') && glued(j + 1) && is_number(j + 2) &&
+        glued(j + 2) && at(j + 2)->digits == 1 && is(j + 3, Kw::hour) && j != i) {
+        std::size_t end = j + 4;
+        if (is(end, Kw::from) && is(end + 1, Kw::now)) end += 2;
+        DayMatch match;
+        match.end = end;
+        const std::int64_t minutes = std::int64_t{at(j)->value} * 60 + at(j + 2)->value * 6;
+        match.value.start = shifted(anchor.day, anchor.seconds, minutes * 60);
+        return match;
+    }
     // "half an hour from now", "within half a day": half of one unit.
     const bool half = is(j, Kw::half) && is(j + 1, Kw::a);
     std::size_t k = j;

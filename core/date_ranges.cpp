@@ -85,6 +85,24 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
                     return timed;
                 }
             }
+            // "next week on 10/6", "next year (July 2026)": a date inside
+            // the period names which part of it is meant.
+            if (v.interval && v.start.seconds == kWholeDay) {
+                std::size_t j = named->end;
+                const bool bracket = is_symbol(j, '(');
+                if (bracket || is(j, Kw::at) || is(j, Kw::on) || is_symbol(j, ',')) ++j;
+                if (j != named->end && at(j) != nullptr &&
+                    (at(j)->kind == TokenKind::number || at(j)->lex == LexKind::month)) {
+                    if (auto inner = absolute_date(j, anchor)) {
+                        const Value& w = inner->value;
+                        const std::int64_t last = w.interval ? w.end.day : w.start.day;
+                        if (w.start.seconds == kWholeDay && w.start.day >= v.start.day && last <= v.end.day) {
+                            match.value = w;
+                            match.end = inner->end + (bracket && is_symbol(inner->end, ')') ? 1 : 0);
+                        }
+                    }
+                }
+            }
             return match;
         }
         const std::int64_t target = named->value.start.day;

@@ -108,6 +108,13 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         meridiem = is(k, Kw::a) ? 1 : 2;
         k += 3;
         if (is_symbol(k, '.') && glued(k)) ++k;  // "p.m." ends with its dot
+    } else if (minute >= 0 && !dotted && glued(k) && at(k) != nullptr && at(k)->kind == TokenKind::word &&
+               at(k)->end - at(k)->start == 1 && (is(k, Kw::p) || is(k, Kw::a)) &&
+               !(at(k + 1) != nullptr && glued(k + 1) && at(k + 1)->kind != TokenKind::symbol)) {
+        // "5:16p", "9:30a": the meridiem's first letter, as in calendars
+        // and texts; only after minutes.
+        meridiem = is(k, Kw::a) ? 1 : 2;
+        ++k;
     } else if (is(k, Kw::o) && (is_symbol(k + 1, '\'') || is(k + 1, Kw::clock)) && minute < 0) {
         // "10 o'clock", "10 o clock"
         const std::size_t clock = is(k + 1, Kw::clock) ? k + 1 : k + 2;

@@ -100,6 +100,21 @@ const DateCase kFormatCases[] = {
     {"Call 555-1234 now.", kWed, "none", "", ""},
     {"Call 555-1230 pm.", kWed, "none", "", ""},
     {"Friday 2pm-1 is not a range.", kWed, "datetime", "2025-03-14T14:00:00-05:00", ""},
+    // A date inside a period says which part of it is meant; one outside
+    // leaves the period alone (and is its own expression).
+    {"Launch next week on 3/20.", kWed, "date", "2025-03-20", ""},
+    {"Hand-over next month (April 7).", kWed, "date", "2025-04-07", ""},
+    {"Renewal next year (Feb 2026).", kDec30, "interval", "2026-02-01", "2026-02-28"},
+    {"Budget next year at 03/2026.", kDec30, "interval", "2026-03-01", "2026-03-31"},
+    {"Launch next week (see page 4).", kWed, "interval", "2025-03-17", "2025-03-23"},
+    // A decimal count of hours; a meridiem's first letter after minutes.
+    {"I'll have it in 1.5 hours.", kWed, "datetime", "2025-03-12T10:30:00-05:00", ""},
+    {"Done within 2.5 hours.", kDec30, "datetime", "2025-12-30T18:30:00+01:00", ""},
+    {"We spent 1.5 hours on it.", kWed, "none", "", ""},
+    {"In 1.5 days we ship.", kWed, "none", "", ""},
+    {"Pickup at 5:15p please.", kWed, "datetime", "2025-03-12T17:15:00-05:00", ""},
+    {"Pickup at 9:30a.", kDec30, "datetime", "2025-12-31T09:30:00+01:00", ""},
+    {"Cable 4:12ab is spare.", kWed, "none", "", ""},
     // An offset written after GMT or UTC, as in pasted JavaScript dates.
     {"Fri Mar 14 2025 22:45:30 GMT+0900 (JST)", kWed, "datetime", "2025-03-14T08:45:00-05:00", ""},
     {"Fri Mar 14 2025 09:00 UTC-05:00", kWed, "datetime", "2025-03-14T09:00:00-05:00", ""},
