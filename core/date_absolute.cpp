@@ -240,7 +240,17 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
         if (is_symbol(k, ',')) ++k;
         // "August-10-2012", "10/August/2012": the separator of the day and
         // month may stand before the year too.
-        else if ((is_symbol(k, '-') || is_symbol(k, '/')) && glued(k) && glued(k + 1)) ++k;
+        else if ((is_symbol(k, '-') || is_symbol(k, '/')) && glued(k) && glued(k + 1) && is_number(k + 1)) {
+            ++k;
+            // "31-DEC-01", "10/Aug/25": joined this way, a two-digit year
+            // (Oracle and airline dates).
+            if (at(k)->digits == 2 && !(at(k + 1) != nullptr && glued(k + 1) && at(k + 1)->kind != TokenKind::symbol)) {
+                const int year = 2000 + at(k)->value;
+                if (day_of_month > days_in_month(year, month)) return std::nullopt;
+                end = k + 1;
+                return day_number(year, month, day_of_month);
+            }
+        }
         if (is_number(k) && at(k)->digits == 4 && plausible_year(at(k)->value) &&
             !(is_symbol(k + 1, ':') && glued(k + 1))) {
             const int year = at(k)->value;
@@ -295,7 +305,8 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
         if (token.abbreviation && is_symbol(j, '.') && glued(j)) ++j;
         // "August-10", "Aug/10", "Sep-2012": a hyphen or slash glued on both
         // sides joins a month name to its day or year, as in forms and logs.
-        if ((is_symbol(j, '-') || is_symbol(j, '/')) && glued(j) && is_number(j + 1) && glued(j + 1)) ++j;
+        const bool joined = (is_symbol(j, '-') || is_symbol(j, '/')) && glued(j) && is_number(j + 1) && glued(j + 1);
+        if (joined) ++j;
         std::size_t day_index = j;
         if (is(day_index, Kw::the)) ++day_index;
         // "March, 6th 2016": a comma after the month only before an ordinal day.
@@ -328,6 +339,9 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             std::size_t end = 0;
             const auto resolved = with_year(day_index + 1, month, *day_of_month, end);
             if (!resolved) return std::nullopt;
+            // "Dec-01" in a report is December 2001: joined to a month, a
+            // number is a day only when a year follows ("August-10, 2012").
+            if (joined && end == day_index + 1) return std::nullopt;
             return single(end, *resolved, month);
         }
         if (weak) return std::nullopt;

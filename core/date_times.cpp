@@ -60,10 +60,11 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
     }
     if (!is_number(i) || token->ordinal) return std::nullopt;
     // "1230pm", "1115am": hours and minutes run together, only with a meridiem.
-    // "230 pm" too; and "750am-910am", where the second follows a dash.
+    // "750am-910am": the second follows a dash. Spaced ("950 AM") is a radio
+    // station; only a range ("1-230 pm") reads it as a time.
     const bool after_meridiem_dash =
         i > 1 && is_symbol(i - 1, '-') && (is(i - 2, Kw::am) || is(i - 2, Kw::pm));
-    if ((token->digits == 3 || token->digits == 4) && (is(i + 1, Kw::am) || is(i + 1, Kw::pm)) &&
+    if ((token->digits == 3 || token->digits == 4) && (is(i + 1, Kw::am) || is(i + 1, Kw::pm)) && glued(i + 1) &&
         !(i > 0 && glued(i) && !after_meridiem_dash)) {
         const int h = token->value / 100, m = token->value % 100;
         if (h < 1 || h > 12 || m > 59) return std::nullopt;
@@ -147,6 +148,8 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         match.hour_written = hour;
     } else {
         if (!allow_bare_hour || hour < 1 || hour > 12) return std::nullopt;
+        // "1/11/2002": the start of a date, not an hour.
+        if (is_symbol(j, '/') && glued(j) && is_number(j + 1) && glued(j + 1)) return std::nullopt;
         match = at_time(j, office_hour(hour), 0, false);
         match.hour_written = hour;
     }
@@ -263,7 +266,9 @@ std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, 
     // the next day.
     if (second->seconds <= first->seconds) {
         const int second_am = second->meridiem == 2 ? -1 : (second->hour_written % 12) * 3600 + second->seconds % 3600;
-        if (first->seconds < 18 * 3600 || second_am < 0 || (second->meridiem == 0 && second->strong) ||
+        // A bare second hour wraps only late in the evening ("11pm-2").
+        const int latest_start = second->meridiem == 1 ? 18 * 3600 : 21 * 3600;
+        if (first->seconds < latest_start || second_am < 0 || (second->meridiem == 0 && second->strong) ||
             second_am > 6 * 3600) {
             return std::nullopt;
         }

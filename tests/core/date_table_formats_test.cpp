@@ -38,6 +38,12 @@ const DateCase kFormatCases[] = {
     {"Feb-29-2024 was the leap day.", kWed, "date", "2024-02-29", ""},
     {"Feb-29-2025 does not exist.", kWed, "none", "", ""},
     {"Use the Jan-Mar figures.", kWed, "none", "", ""},
+    // Day-month-two-digit-year as databases and airlines print it; a month
+    // joined to a bare number is a month and year in reports ("Dec-01").
+    {"Trade date 31-DEC-25, settled.", kWed, "date", "2025-12-31", ""},
+    {"Outage 01-Feb-26 planned.", kDec30, "date", "2026-02-01", ""},
+    {"Capacity for Dec-01 is set.", kWed, "none", "", ""},
+    {"The Mar-02 strip traded up.", kWed, "none", "", ""},
     // A month glued to its day, as in travel and shipping notes.
     {"Flight Sun 16Mar confirmed.", kWed, "date", "2025-03-16", ""},
     {"ETA 03JAN 2026.", kDec30, "date", "2026-01-03", ""},
@@ -98,8 +104,11 @@ const DateCase kFormatCases[] = {
     {"Friday 09:30 - 11:15 pm works.", kWed, "interval", "2025-03-14T09:30:00-05:00", "2025-03-14T23:15:00-05:00"},
     {"Friday 10:31:50.522 - 10:45:50.122 pm.", kWed, "interval", "2025-03-14T22:31:00-05:00", "2025-03-14T22:45:00-05:00"},
     {"Call 555-1234 now.", kWed, "none", "", ""},
+    {"Listen on KPRC 950 AM.", kWed, "none", "", ""},
     {"Call 555-1230 pm.", kWed, "none", "", ""},
     {"Friday 2pm-1 is not a range.", kWed, "datetime", "2025-03-14T14:00:00-05:00", ""},
+    {"Friday 7pm-1 is not a range.", kWed, "datetime", "2025-03-14T19:00:00-05:00", ""},
+    {"Time: 3/14/2025 6:00 P.M. - 3/14/2025 10:45 P.M.", kWed, "interval", "2025-03-14T18:00:00-05:00", "2025-03-14T22:45:00-05:00"},
     // A date inside a period says which part of it is meant; one outside
     // leaves the period alone (and is its own expression).
     {"Launch next week on 3/20.", kWed, "date", "2025-03-20", ""},
