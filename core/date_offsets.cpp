@@ -139,10 +139,17 @@ std::optional<DayMatch> Scanner::relative_day(std::size_t i, const Anchor& ancho
             return one_day(i + 1, anchor.day + 1);
         case Kw::yesterday:
             return one_day(i + 1, anchor.day - 1);
-        case Kw::next:
-            // "next day": the day after the reference, like "tomorrow".
-            if (is(i + 1, Kw::day) && !is(i + 2, Kw::after)) return one_day(i + 2, anchor.day + 1);
+        case Kw::next: {
+            // "next day": the day after the reference, like "tomorrow". Not
+            // "the next day" (after some other event) and not an adjective
+            // ("next day payments", "next day delivery").
+            const Token* after = at(i + 2);
+            const bool adjective = after != nullptr && after->kind == TokenKind::word && after->lex == LexKind::none;
+            if (is(i + 1, Kw::day) && !is(i + 2, Kw::after) && !adjective && !(i > 0 && is(i - 1, Kw::the))) {
+                return one_day(i + 2, anchor.day + 1);
+            }
             break;
+        }
         case Kw::this_:
             // "this morning", "this afternoon", "this evening"
             if (auto part = day_part(i + 1); part && part->end == i + 2) {

@@ -82,8 +82,10 @@ const DateCase kFormatCases[] = {
     // Longer weekday abbreviations in any case; "next day".
     {"can we do thurs?", kWed, "date", "2025-03-13", ""},
     {"tues works", kWed, "date", "2025-03-18", ""},
-    {"Next day delivery is fine.", kWed, "date", "2025-03-13", ""},
-    {"Next day delivery is fine.", kDec30, "date", "2025-12-31", ""},
+    {"Can you get it to them next day?", kWed, "date", "2025-03-13", ""},
+    {"I can ship it next day.", kDec30, "date", "2025-12-31", ""},
+    {"Next day delivery is fine.", kWed, "none", "", ""},
+    {"We landed and met the next day.", kWed, "none", "", ""},
     {"I sat down with her.", kWed, "none", "", ""},
     // A bare hour before a day part; "after" between a day and its time;
     // "o clock" without the apostrophe.
