@@ -54,9 +54,9 @@
 //   month and year, and yields nothing).
 // - A period followed by a date inside it ("next week on 3/20", "next year
 //   (Feb 2026)") is that date.
-// - Time ranges that start at 9pm or later may end after midnight ("11pm-2",
-//   "10pm-1am" end the next day); a bare hour before "tonight", "at night"
-//   (6-11) or "this afternoon" is a time. ("10pm-1am" wraps from 6pm.)
+// - A time range may end after midnight, on the next day: "7pm-1am" (an
+//   a.m. end, from 6pm on), "11pm-2" (a bare end, from 9pm on). A bare hour
+//   before "tonight", "at night" (6-11) or "this afternoon" is a time.
 // - "ASAP", "as soon as possible", "soon", "at your earliest convenience",
 //   "urgent(ly)", "right away", "immediately" are kind unresolved.
 // - "from Friday to Monday" after a verb of moving ("push", "move",
