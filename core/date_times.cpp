@@ -78,7 +78,12 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
     if (i > 0 && glued(i) && tokens_[i - 1].kind != TokenKind::symbol) return std::nullopt;
     if (i > 0 && glued(i) && (tokens_[i - 1].symbol == '$' || tokens_[i - 1].symbol == '.' ||
                               tokens_[i - 1].symbol == ':' || tokens_[i - 1].symbol == '/' ||
-                              tokens_[i - 1].symbol == '#')) {
+                              tokens_[i - 1].symbol == '#' || tokens_[i - 1].symbol == '+')) {
+        return std::nullopt;  // "+05:30" is an offset
+    }
+    // "23:59:00-05:00": after a time with seconds, "-05:00" is its offset.
+    if (i >= 6 && glued(i) && is_symbol(i - 1, '-') && glued(i - 1) && is_number(i - 2) && glued(i - 2) &&
+        is_symbol(i - 3, ':') && glued(i - 3) && is_number(i - 4) && glued(i - 4) && is_symbol(i - 5, ':')) {
         return std::nullopt;
     }
     const int hour = token->value;

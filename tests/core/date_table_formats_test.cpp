@@ -129,6 +129,11 @@ const DateCase kFormatCases[] = {
     // An offset written after GMT or UTC, as in pasted JavaScript dates.
     {"Fri Mar 14 2025 22:45:30 GMT+0900 (JST)", kWed, "datetime", "2025-03-14T08:45:00-05:00", ""},
     {"Fri Mar 14 2025 09:00 UTC-05:00", kWed, "datetime", "2025-03-14T09:00:00-05:00", ""},
+    // A signed offset alone is not a time.
+    {"Our offset is +05:30 now.", kWed, "none", "", ""},
+    {"Stamp 9999-12-31T23:59:00-00:00 is a sentinel.", kWed, "none", "", ""},
+    {"Window: 1:00-5:00 Friday.", kWed, "interval", "2025-03-14T13:00:00-05:00", "2025-03-14T17:00:00-05:00"},
+    {"Slot 10:00-11:00 on Friday.", kWed, "interval", "2025-03-14T10:00:00-05:00", "2025-03-14T11:00:00-05:00"},
 };
 
 TEST(DateTable, LessCommonFormats) {
