@@ -36,6 +36,17 @@ bool opening_symbol(const Token& token) {
             token.symbol == '<' || token.symbol == '*' || token.symbol == '_');
 }
 
+// A word that names a software release: what follows it is an identifier.
+bool release_word(std::string_view text, const Token& token) {
+    if (token.kind != TokenKind::word || token.end - token.start > 8) return false;
+    char lower[8];
+    const std::size_t length = token.end - token.start;
+    for (std::size_t k = 0; k < length; ++k) lower[k] = static_cast<char>(text[token.start + k] | 0x20);
+    const std::string_view word(lower, length);
+    return word == "patch" || word == "release" || word == "build" || word == "version" || word == "v" ||
+           word == "hotfix" || word == "update" || word == "firmware";
+}
+
 // The time of an ISO 8601 date-time, from the "T": "T17:00", "T17:00:30.5Z",
 // "T08:15:30-05:30", "T0815+0100" is not accepted (basic format is rare in mail).
 struct IsoTime {
@@ -149,20 +160,37 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
     int year = 0;
     unsigned month = 0, day = 0;
     if (first.digits == 4) {
-        // ISO 8601 (and 2025/03/15): year, month, day.
-        if (!has_third || separator == '.' || second.digits > 2 || at(n3)->digits > 2) {
-            return std::nullopt;
-        }
+        // ISO 8601 (and 2025/03/15, 2025.03.15): year, month, day.
+        if (!has_third || second.digits > 2 || at(n3)->digits > 2) return std::nullopt;
+        // "Patch 2025.03.15", "build 2024.11.02": calendar-versioned releases
+        // write the same shape; after a release word it names a build.
+        if (separator == '.' && i > 0 && release_word(text_, tokens_[i - 1])) return std::nullopt;
         year = first.value;
         month = static_cast<unsigned>(second.value);
         day = static_cast<unsigned>(at(n3)->value);
     } else {
+        // "04/2016": a two-digit month and a year, the whole month (as on
+        // forms and cards). "1/2000" stays a fraction.
+        if (!has_third && separator == '/' && first.digits == 2 && second.digits == 4 && first.value >= 1 &&
+            first.value <= 12 && plausible_year(second.value) && !first.ordinal) {
+            const unsigned m = static_cast<unsigned>(first.value);
+            DayMatch match = single(end, day_number(second.value, m, 1), m);
+            match.single_day = false;
+            match.value.interval = true;
+            match.value.end.day = day_number(second.value, m, days_in_month(second.value, m));
+            return match;
+        }
         if (first.digits > 2 || second.digits > 2 || first.ordinal) return std::nullopt;
         const unsigned a = static_cast<unsigned>(first.value), b = static_cast<unsigned>(second.value);
         if (has_third) {
             const Token& third = tokens_[n3];
             if (third.digits != 2 && third.digits != 4) return std::nullopt;
             year = third.digits == 4 ? third.value : 2000 + third.value;
+            // "1.5.30" is a version: a dotted date with a two-digit year
+            // writes its day and month with two digits ("15.03.25").
+            if (separator == '.' && third.digits == 2 && (first.digits != 2 || second.digits != 2)) {
+                return std::nullopt;
+            }
         } else if (separator != '/') {
             // "3-7" is a count range and "15.03" a price or a version: without
             // a year only the slash form is a date.
@@ -185,11 +213,10 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
         }
         // "15.03.2025" is day.month.year everywhere it is written; slashes and
         // dashes follow the configured order unless a number over 12 decides.
+        // A second number over 12 can only be the day, even dotted ("05.25.2015").
         bool day_first = separator == '.' || options_.numeric_order == NumericDateOrder::day_first;
-        if (separator != '.') {
-            if (a > 12 && b <= 12) day_first = true;
-            if (b > 12 && a <= 12) day_first = false;
-        }
+        if (a > 12 && b <= 12) day_first = true;
+        if (b > 12 && a <= 12) day_first = false;
         month = day_first ? b : a;
         day = day_first ? a : b;
     }
@@ -211,6 +238,19 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
         // An optional ", 2025" or " 2025" after the day.
         std::size_t k = j;
         if (is_symbol(k, ',')) ++k;
+        // "August-10-2012", "10/August/2012": the separator of the day and
+        // month may stand before the year too.
+        else if ((is_symbol(k, '-') || is_symbol(k, '/')) && glued(k) && glued(k + 1) && is_number(k + 1)) {
+            ++k;
+            // "31-DEC-01", "10/Aug/25": joined this way, a two-digit year
+            // (Oracle and airline dates).
+            if (at(k)->digits == 2 && !(at(k + 1) != nullptr && glued(k + 1) && at(k + 1)->kind != TokenKind::symbol)) {
+                const int year = 2000 + at(k)->value;
+                if (day_of_month > days_in_month(year, month)) return std::nullopt;
+                end = k + 1;
+                return day_number(year, month, day_of_month);
+            }
+        }
         if (is_number(k) && at(k)->digits == 4 && plausible_year(at(k)->value) &&
             !(is_symbol(k + 1, ':') && glued(k + 1))) {
             const int year = at(k)->value;
@@ -230,7 +270,10 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             candidate->value > 31) {
             return std::nullopt;
         }
-        if (const Token* after = at(j + 1); after != nullptr && glued(j + 1) &&
+        // "August/10/2012": the slash that joined the month goes on to the year.
+        const bool slashed_year = is_symbol(j + 1, '/') && j > 0 && is_symbol(j - 1, '/') && glued(j) &&
+                                  is_number(j + 2) && at(j + 2)->digits == 4;
+        if (const Token* after = at(j + 1); after != nullptr && glued(j + 1) && !slashed_year &&
             (after->kind == TokenKind::number ||
              (after->kind == TokenKind::symbol && (after->symbol == ':' || after->symbol == '/' ||
                                                    after->symbol == '%' || after->symbol == '.') &&
@@ -238,8 +281,8 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             return std::nullopt;
         }
         if (const Token* after = at(j + 1); after != nullptr && glued(j + 1) &&
-            after->kind == TokenKind::word) {
-            return std::nullopt;  // "5pm", "3D"
+            after->kind == TokenKind::word && after->lex != LexKind::month) {
+            return std::nullopt;  // "5pm", "3D"; but "15Sep" is a date
         }
         if (const Token* after = at(j + 1); after != nullptr) {
             switch (after->keyword) {
@@ -260,21 +303,28 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
         const unsigned month = static_cast<unsigned>(token.value);
         std::size_t j = i + 1;
         if (token.abbreviation && is_symbol(j, '.') && glued(j)) ++j;
+        // "August-10", "Aug/10", "Sep-2012": a hyphen or slash glued on both
+        // sides joins a month name to its day or year, as in forms and logs.
+        const bool joined = (is_symbol(j, '-') || is_symbol(j, '/')) && glued(j) && is_number(j + 1) && glued(j + 1);
+        if (joined) ++j;
         std::size_t day_index = j;
         if (is(day_index, Kw::the)) ++day_index;
+        // "March, 6th 2016": a comma after the month only before an ordinal day.
+        if (is_symbol(day_index, ',') && is_number(day_index + 1) && at(day_index + 1)->ordinal) ++day_index;
         // "may" and "march" in lower case are mostly a verb: only an ordinal
         // day makes them a date ("may 15th").
         const bool weak = token.ambiguous && !token.capitalized;
         if (const auto day_of_month = day_at(day_index)) {
             const Token& day_token = tokens_[day_index];
             if (weak && !day_token.ordinal && day_token.lex != LexKind::ordinal_word) return std::nullopt;
-            if (day_index != j && !day_token.ordinal && day_token.lex != LexKind::ordinal_word) {
+            if (is(j, Kw::the) && !day_token.ordinal && day_token.lex != LexKind::ordinal_word) {
                 return std::nullopt;  // "March the 15" is not how dates are written
             }
             // "March 3-7", "March 3 to 7": one month, a range of days.
             std::size_t k = day_index + 1;
             if ((is_symbol(k, '-') || is(k, Kw::to) || is(k, Kw::through) || is(k, Kw::until)) &&
-                is_number(k + 1) && !(is(k, Kw::to) && is(k + 2, Kw::pm))) {
+                (is_number(k + 1) || (at(k + 1) && at(k + 1)->lex == LexKind::ordinal_word)) &&
+                !(is(k, Kw::to) && is(k + 2, Kw::pm))) {
                 if (const auto last = day_at(k + 1); last && *last > *day_of_month) {
                     std::size_t end = 0;
                     const auto start = with_year(k + 2, month, *day_of_month, end);
@@ -289,6 +339,9 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             std::size_t end = 0;
             const auto resolved = with_year(day_index + 1, month, *day_of_month, end);
             if (!resolved) return std::nullopt;
+            // "Dec-01" in a report is December 2001: joined to a month, a
+            // number is a day only when a year follows ("August-10, 2012").
+            if (joined && end == day_index + 1) return std::nullopt;
             return single(end, *resolved, month);
         }
         if (weak) return std::nullopt;
@@ -311,19 +364,39 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
                              day_number(year, month, days_in_month(year, month)));
     }
 
-    // "15 March", "15th of March 2025", "3-7 March".
-    if (token.kind == TokenKind::number) {
+    // "15 March", "15th of March 2025", "3-7 March", "10 to 22 August",
+    // "eighth of May", "10-Aug-2025", "2025/Aug/10".
+    if (token.kind == TokenKind::number || token.lex == LexKind::ordinal_word) {
         if (i > 0 && glued(i) && !opening_symbol(tokens_[i - 1])) return std::nullopt;
+        const bool ordinal = token.ordinal || token.lex == LexKind::ordinal_word;
+        // Year first with a month name: "2025/Aug/10", "2025-Aug-10".
+        if (token.kind == TokenKind::number && token.digits == 4 && plausible_year(token.value)) {
+            const std::size_t m = i + 2;
+            const Token* month_token = at(m);
+            if (!(is_symbol(i + 1, '/') || is_symbol(i + 1, '-')) || !glued(i + 1) || !glued(m) ||
+                month_token == nullptr || month_token->lex != LexKind::month ||
+                !is_symbol(m + 1, tokens_[i + 1].symbol) || !glued(m + 1) || !glued(m + 2)) {
+                return std::nullopt;
+            }
+            const auto day_of_month = day_at(m + 2);
+            const unsigned month = static_cast<unsigned>(month_token->value);
+            if (!day_of_month || *day_of_month > days_in_month(token.value, month)) return std::nullopt;
+            return single(m + 3, day_number(token.value, month, *day_of_month), month);
+        }
         const auto day_of_month = day_at(i);
         if (!day_of_month) return std::nullopt;
         std::size_t j = i + 1;
         std::optional<unsigned> last;
-        if (is_symbol(j, '-') && is_number(j + 1)) {
+        if ((is_symbol(j, '-') || is(j, Kw::to) || is(j, Kw::through) || is(j, Kw::until)) &&
+            (is_number(j + 1) || (at(j + 1) && at(j + 1)->lex == LexKind::ordinal_word))) {
             last = day_at(j + 1);
             if (!last || *last <= *day_of_month) return std::nullopt;
             j += 2;
+        } else if ((is_symbol(j, '-') || is_symbol(j, '/')) && glued(j) && glued(j + 1) && at(j + 1) &&
+                   at(j + 1)->lex == LexKind::month) {
+            ++j;  // "10-August", "10/Aug/2025"
         }
-        if (is(j, Kw::of) && token.ordinal) ++j;
+        if (is(j, Kw::of) && ordinal) ++j;
         const Token* month_token = at(j);
         if (month_token == nullptr || month_token->lex != LexKind::month) {
             // "by 15th", "due 3rd": an ordinal alone after a deadline word.
@@ -341,13 +414,18 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             if (!resolved) return std::nullopt;
             return single(i + 1, *resolved, civil(*resolved).month);
         }
-        if (month_token->ambiguous && !month_token->capitalized && !token.ordinal) return std::nullopt;
+        if (month_token->ambiguous && !month_token->capitalized && !ordinal) return std::nullopt;
         const unsigned month = static_cast<unsigned>(month_token->value);
         std::size_t k = j + 1;
         if (month_token->abbreviation && is_symbol(k, '.') && glued(k)) ++k;
         std::size_t end = 0;
         const auto start = with_year(k, month, *day_of_month, end);
         if (!start) return std::nullopt;
+        // "the first May draft": an ordinal word right before a month is a
+        // day only with "of", a range or a year ("eighth May 2025").
+        if (token.lex == LexKind::ordinal_word && !is(j - 1, Kw::of) && !last && end == k) {
+            return std::nullopt;
+        }
         if (last) {
             const CivilDate date = civil(*start);
             if (*last > days_in_month(date.year, month)) return std::nullopt;
@@ -407,7 +485,7 @@ std::optional<DayMatch> Scanner::absolute_date(std::size_t i, const Anchor& anch
         if (auto numeric = numeric_date(i, anchor)) return numeric;
         return named_date(i, anchor);
     }
-    if (token.lex == LexKind::month || token.keyword == Kw::the) {
+    if (token.lex == LexKind::month || token.keyword == Kw::the || token.lex == LexKind::ordinal_word) {
         return named_date(i, anchor);
     }
     return std::nullopt;

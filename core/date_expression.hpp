@@ -44,6 +44,19 @@
 //   day.month.year; "2025-03-15" is ISO. Fractions and counts are not dates:
 //   "3/4 of", "1/2 hour", "24/7", "$15.03", versions, phone numbers. "9/11"
 //   is treated like any other month/day (a business mail says "due 9/11").
+//   A second number over 12 is the day in any order ("04.25.2025").
+//   "2025.04.14" is year-first (not after "patch", "build", "release" ...);
+//   a dotted two-digit year needs a two-digit day and month ("1.5.30" is a
+//   version). "04/2027" (two-digit month) and "Feb-2024" are the whole month.
+// - Month names joined by a hyphen or slash: "14-Apr-2025", "Apr/14/2025",
+//   "2025/Apr/14", "31-DEC-25" (two-digit year), "16Mar". Joined to a month,
+//   a number is a day only when a year follows ("Dec-01" in a report is a
+//   month and year, and yields nothing).
+// - A period followed by a date inside it ("next week on 3/20", "next year
+//   (Feb 2026)") is that date.
+// - A time range may end after midnight, on the next day: "7pm-1am" (an
+//   a.m. end, from 6pm on), "11pm-2" (a bare end, from 9pm on). A bare hour
+//   before "tonight", "at night" (6-11) or "this afternoon" is a time.
 // - "ASAP", "as soon as possible", "soon", "at your earliest convenience",
 //   "urgent(ly)", "right away", "immediately" are kind unresolved.
 // - "from Friday to Monday" after a verb of moving ("push", "move",

@@ -44,6 +44,18 @@ std::optional<DayMatch> Scanner::offset_day(std::size_t i, const Anchor& anchor)
     }
     // "an hour" in "half an hour" is not an hour.
     if (j == i && i > 0 && tokens_[i - 1].keyword == Kw::half) return std::nullopt;
+    // "in 1.5 hours", "within 2.5 hours": a decimal count of hours (a
+    // fraction of a day or week is not how deadlines are written).
+    if (is_number(j) && at(j)->digits <= 3 && is_symbol(j + 1, '.') && glued(j + 1) && is_number(j + 2) &&
+        glued(j + 2) && at(j + 2)->digits == 1 && is(j + 3, Kw::hour) && j != i) {
+        std::size_t end = j + 4;
+        if (is(end, Kw::from) && is(end + 1, Kw::now)) end += 2;
+        DayMatch match;
+        match.end = end;
+        const std::int64_t minutes = std::int64_t{at(j)->value} * 60 + at(j + 2)->value * 6;
+        match.value.start = shifted(anchor.day, anchor.seconds, minutes * 60);
+        return match;
+    }
     // "half an hour from now", "within half a day": half of one unit.
     const bool half = is(j, Kw::half) && is(j + 1, Kw::a);
     std::size_t k = j;
@@ -127,6 +139,17 @@ std::optional<DayMatch> Scanner::relative_day(std::size_t i, const Anchor& ancho
             return one_day(i + 1, anchor.day + 1);
         case Kw::yesterday:
             return one_day(i + 1, anchor.day - 1);
+        case Kw::next: {
+            // "next day": the day after the reference, like "tomorrow". Not
+            // "the next day" (after some other event) and not an adjective
+            // ("next day payments", "next day delivery").
+            const Token* after = at(i + 2);
+            const bool adjective = after != nullptr && after->kind == TokenKind::word && after->lex == LexKind::none;
+            if (is(i + 1, Kw::day) && !is(i + 2, Kw::after) && !adjective && !(i > 0 && is(i - 1, Kw::the))) {
+                return one_day(i + 2, anchor.day + 1);
+            }
+            break;
+        }
         case Kw::this_:
             // "this morning", "this afternoon", "this evening"
             if (auto part = day_part(i + 1); part && part->end == i + 2) {

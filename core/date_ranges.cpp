@@ -10,7 +10,9 @@ namespace {
 // A wall-clock time written in another zone ("5pm EST"), moved into the
 // sender's offset.
 Moment in_sender_offset(std::int64_t day, int seconds, int zone_offset, int sender_offset) {
-    if (zone_offset == kNoZone || zone_offset == sender_offset) return Moment{day, seconds};
+    // `seconds` may pass midnight: the end of "11pm-2" is on the next day.
+    if ((zone_offset == kNoZone || zone_offset == sender_offset) && seconds < 86400) return Moment{day, seconds};
+    if (zone_offset == kNoZone) zone_offset = sender_offset;
     std::int64_t total = day * 86400 + seconds + std::int64_t{sender_offset - zone_offset} * 60;
     std::int64_t result_day = total / 86400;
     std::int64_t rest = total % 86400;
@@ -83,6 +85,24 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
                     return timed;
                 }
             }
+            // "next week on 10/6", "next year (July 2026)": a date inside
+            // the period names which part of it is meant.
+            if (v.interval && v.start.seconds == kWholeDay) {
+                std::size_t j = named->end;
+                const bool bracket = is_symbol(j, '(');
+                if (bracket || is(j, Kw::at) || is(j, Kw::on) || is_symbol(j, ',')) ++j;
+                if (j != named->end && at(j) != nullptr &&
+                    (at(j)->kind == TokenKind::number || at(j)->lex == LexKind::month)) {
+                    if (auto inner = absolute_date(j, anchor)) {
+                        const Value& w = inner->value;
+                        const std::int64_t last = w.interval ? w.end.day : w.start.day;
+                        if (w.start.seconds == kWholeDay && w.start.day >= v.start.day && last <= v.end.day) {
+                            match.value = w;
+                            match.end = inner->end + (bracket && is_symbol(inner->end, ')') ? 1 : 0);
+                        }
+                    }
+                }
+            }
             return match;
         }
         const std::int64_t target = named->value.start.day;
@@ -93,7 +113,8 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
         }
         if (is_symbol(j, ',')) ++j;
         bool cue = false;
-        if (is(j, Kw::at) || is(j, Kw::by) || is(j, Kw::before) || is(j, Kw::around) ||
+        // "tomorrow after 4pm": the time from which the thing is wanted.
+        if (is(j, Kw::at) || is(j, Kw::by) || is(j, Kw::before) || is(j, Kw::around) || is(j, Kw::after) ||
             is(j, Kw::from) || is(j, Kw::between) || is_symbol(j, '@')) {
             cue = true;
             ++j;
@@ -108,7 +129,19 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
 
     std::optional<TimeMatch> time = time_range(i, false);
     if (!time) time = time_of_day(i, allow_bare_hour);
-    if (!time) return std::nullopt;
+    if (!time) {
+        // "11 tonight", "9 at night", "3 this afternoon": the day part
+        // makes a bare hour a time.
+        time = time_of_day(i, true);
+        if (!time) return std::nullopt;
+        const std::size_t after = time->end;
+        const bool day_part_follows =
+            is(after, Kw::tonight) ||
+            (is(after, Kw::at) && is(after + 1, Kw::night) && time->hour_written >= 6 && time->hour_written <= 11) ||
+            (is(after, Kw::this_) && (is(after + 1, Kw::morning) || is(after + 1, Kw::afternoon) ||
+                                      is(after + 1, Kw::evening)));
+        if (!day_part_follows) return std::nullopt;
+    }
     // "5pm on Friday", "10am tomorrow", "noon, Monday", "10pm tonight".
     std::size_t j = time->end;
     // "11 tonight" is 11 p.m.; "3 this afternoon" 3 p.m.
@@ -119,6 +152,10 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
         return t;
     };
     if (is(j, Kw::tonight)) return on_day(j + 1, anchor.day, afternoon_hour(*time), offset_minutes_);
+    if (is(j, Kw::at) && is(j + 1, Kw::night) && time->meridiem == 0 && time->hour_written >= 6 &&
+        time->hour_written <= 11) {
+        return on_day(j + 2, anchor.day, afternoon_hour(*time), offset_minutes_);
+    }
     if (is(j, Kw::this_) && (is(j + 1, Kw::morning) || is(j + 1, Kw::afternoon) ||
                              is(j + 1, Kw::evening))) {
         const TimeMatch t = is(j + 1, Kw::morning) ? *time : afternoon_hour(*time);

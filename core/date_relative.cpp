@@ -99,8 +99,9 @@ std::optional<DayMatch> Scanner::weekday_day(std::size_t i, const Anchor& anchor
         return std::nullopt;
     }
     if (token->abbreviation) {
-        // "Fri" yes; "fri" and "sat down", "the sun", "wed in June" no.
-        if (!token->capitalized) return std::nullopt;
+        // "Fri" yes; "fri" and "sat down", "the sun", "wed in June" no. A
+        // longer abbreviation ("tues", "thurs") is no English word: any case.
+        if (!token->capitalized && token->end - token->start < 4) return std::nullopt;
         if (token->ambiguous && modifier == Kw::none) {
             const Kw cue = i > 0 ? tokens_[i - 1].keyword : Kw::none;
             const bool cued = cue == Kw::by || cue == Kw::on || cue == Kw::until || cue == Kw::before ||

@@ -60,8 +60,12 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
     }
     if (!is_number(i) || token->ordinal) return std::nullopt;
     // "1230pm", "1115am": hours and minutes run together, only with a meridiem.
+    // "750am-910am": the second follows a dash. Spaced ("950 AM") is a radio
+    // station; only a range ("1-230 pm") reads it as a time.
+    const bool after_meridiem_dash =
+        i > 1 && is_symbol(i - 1, '-') && (is(i - 2, Kw::am) || is(i - 2, Kw::pm));
     if ((token->digits == 3 || token->digits == 4) && (is(i + 1, Kw::am) || is(i + 1, Kw::pm)) && glued(i + 1) &&
-        !(i > 0 && glued(i))) {
+        !(i > 0 && glued(i) && !after_meridiem_dash)) {
         const int h = token->value / 100, m = token->value % 100;
         if (h < 1 || h > 12 || m > 59) return std::nullopt;
         const int meridiem = is(i + 1, Kw::am) ? 1 : 2;
@@ -74,7 +78,12 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
     if (i > 0 && glued(i) && tokens_[i - 1].kind != TokenKind::symbol) return std::nullopt;
     if (i > 0 && glued(i) && (tokens_[i - 1].symbol == '$' || tokens_[i - 1].symbol == '.' ||
                               tokens_[i - 1].symbol == ':' || tokens_[i - 1].symbol == '/' ||
-                              tokens_[i - 1].symbol == '#')) {
+                              tokens_[i - 1].symbol == '#' || tokens_[i - 1].symbol == '+')) {
+        return std::nullopt;  // "+05:30" is an offset
+    }
+    // "23:59:00-05:00": after a time with seconds, "-05:00" is its offset.
+    if (i >= 6 && glued(i) && is_symbol(i - 1, '-') && glued(i - 1) && is_number(i - 2) && glued(i - 2) &&
+        is_symbol(i - 3, ':') && glued(i - 3) && is_number(i - 4) && glued(i - 4) && is_symbol(i - 5, ':')) {
         return std::nullopt;
     }
     const int hour = token->value;
@@ -91,11 +100,8 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         j += 2;
         if (!dotted && is_symbol(j, ':') && glued(j) && is_number(j + 1) && at(j + 1)->digits == 2) {
             j += 2;
-            // "10:31:50.522 PM": a fraction of a second before the meridiem.
-            if (is_symbol(j, '.') && glued(j) && is_number(j + 1) && glued(j + 1) &&
-                (is(j + 2, Kw::am) || is(j + 2, Kw::pm))) {
-                j += 2;
-            }
+            // "10:31:50.522": a fraction of a second.
+            if (is_symbol(j, '.') && glued(j) && is_number(j + 1) && glued(j + 1)) j += 2;
         }
     }
     int meridiem = 0;
@@ -108,8 +114,18 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         meridiem = is(k, Kw::a) ? 1 : 2;
         k += 3;
         if (is_symbol(k, '.') && glued(k)) ++k;  // "p.m." ends with its dot
-    } else if (is(k, Kw::o) && is_symbol(k + 1, '\'') && is(k + 2, Kw::clock) && minute < 0) {
-        TimeMatch match = at_time(k + 3, office_hour(hour), 0, true);
+    } else if (minute >= 0 && !dotted && glued(k) && at(k) != nullptr && at(k)->kind == TokenKind::word &&
+               at(k)->end - at(k)->start == 1 && (is(k, Kw::p) || is(k, Kw::a)) &&
+               !(at(k + 1) != nullptr && glued(k + 1) && at(k + 1)->kind != TokenKind::symbol)) {
+        // "5:16p", "9:30a": the meridiem's first letter, as in calendars
+        // and texts; only after minutes.
+        meridiem = is(k, Kw::a) ? 1 : 2;
+        ++k;
+    } else if (is(k, Kw::o) && (is_symbol(k + 1, '\'') || is(k + 1, Kw::clock)) && minute < 0) {
+        // "10 o'clock", "10 o clock"
+        const std::size_t clock = is(k + 1, Kw::clock) ? k + 1 : k + 2;
+        if (!is(clock, Kw::clock)) return std::nullopt;
+        TimeMatch match = at_time(clock + 1, office_hour(hour), 0, true);
         match.hour_written = hour;
         return match;
     }
@@ -137,6 +153,8 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         match.hour_written = hour;
     } else {
         if (!allow_bare_hour || hour < 1 || hour > 12) return std::nullopt;
+        // "1/11/2002": the start of a date, not an hour.
+        if (is_symbol(j, '/') && glued(j) && is_number(j + 1) && glued(j + 1)) return std::nullopt;
         match = at_time(j, office_hour(hour), 0, false);
         match.hour_written = hour;
     }
@@ -162,6 +180,29 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
         if (upper || (meridiem != 0 && zone.end - zone.start >= 3)) {
             match.zone_offset = zone.value;
             match.end += 1;
+            // "GMT+0900", "UTC-05:00": an offset from UTC written after it.
+            const std::size_t sign = match.end;
+            if (zone.value == 0 && (is_symbol(sign, '+') || is_symbol(sign, '-')) && glued(sign) &&
+                glued(sign + 1) && is_number(sign + 1) && (text_[tokens_[sign].start] == '+' ||
+                                                           text_[tokens_[sign].start] == '-')) {
+                int hours = -1, minutes = 0;
+                std::size_t end = sign + 2;
+                if (at(sign + 1)->digits == 4) {
+                    hours = at(sign + 1)->value / 100;
+                    minutes = at(sign + 1)->value % 100;
+                } else if (at(sign + 1)->digits <= 2) {
+                    hours = at(sign + 1)->value;
+                    if (is_symbol(end, ':') && glued(end) && is_number(end + 1) && at(end + 1)->digits == 2) {
+                        minutes = at(end + 1)->value;
+                        end += 2;
+                    }
+                }
+                if (hours >= 0 && hours <= 14 && minutes < 60) {
+                    const int east = hours * 60 + minutes;
+                    match.zone_offset = tokens_[sign].symbol == '+' ? east : -east;
+                    match.end = end;
+                }
+            }
         }
     }
     return match;
@@ -169,19 +210,46 @@ std::optional<TimeMatch> Scanner::time_of_day(std::size_t i, bool allow_bare_hou
 
 std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, bool cued) const {
     auto first = time_of_day(i, true);
+    // "630-930am": hours and minutes run together, the meridiem written once;
+    // only after a date or a date word ("Call 555-1230 pm" is a phone).
+    bool run_together = false;
+    const bool after_date_word = i > 0 && (tokens_[i - 1].lex != LexKind::none ||
+                                           tokens_[i - 1].kind == TokenKind::number);
+    if (!first && after_date_word && is_number(i) && (at(i)->digits == 3 || at(i)->digits == 4) &&
+        !glued(i) &&
+        is_symbol(i + 1, '-') && glued(i + 1) && at(i)->value / 100 >= 1 && at(i)->value / 100 <= 12 &&
+        at(i)->value % 100 < 60) {
+        first = at_time(i + 1, at(i)->value / 100, at(i)->value % 100, false);
+        first->hour_written = at(i)->value / 100;
+        run_together = true;
+    }
     if (!first || first->fixed_day) return std::nullopt;
     const std::size_t c = first->end;
     const bool connector = is_symbol(c, '-') || is(c, Kw::to) || is(c, Kw::until) ||
                            is(c, Kw::through) || (after_between && is(c, Kw::and_));
     if (!connector) return std::nullopt;
     auto second = time_of_day(c + 1, true);
+    // "1-230 pm", "630-930am": the second runs together too.
+    if (!second && is_number(c + 1) && glued(c + 1) && is_symbol(c, '-') &&
+        (at(c + 1)->digits == 3 || at(c + 1)->digits == 4) && (is(c + 2, Kw::am) || is(c + 2, Kw::pm))) {
+        const int h = at(c + 1)->value / 100, m = at(c + 1)->value % 100;
+        if (h >= 1 && h <= 12 && m < 60) {
+            const int meridiem = is(c + 2, Kw::am) ? 1 : 2;
+            second = at_time(c + 3, meridiem == 1 ? h % 12 : h % 12 + 12, m, true);
+            second->hour_written = h;
+            second->meridiem = meridiem;
+        }
+    }
     if (!second || second->fixed_day) return std::nullopt;
+    if (run_together && second->meridiem == 0) return std::nullopt;  // "555-1234"
     if (!first->strong && !second->strong && !cued) return std::nullopt;
     // "2-4pm", "7:00 - 8:00 PM": the first hour takes the second's meridiem
     // when that keeps the range in order ("11-1pm" stays 11 a.m.). A
     // 24-hour time ("09:00", "13:30") keeps its hour.
+    // "10:31 - 10:45 pm" too; "09:00" with its leading zero is 24-hour.
     const bool twelve_hour_first = first->meridiem == 0 && first->hour_written >= 1 &&
-                                   first->hour_written <= 12 && at(i)->digits == 1;
+                                   first->hour_written <= 12 &&
+                                   (at(i)->digits == 1 || first->hour_written >= 10 || run_together);
     if ((!first->strong || twelve_hour_first) && second->meridiem != 0) {
         const int h = first->hour_written % 12;
         const int minutes = first->seconds % 3600;
@@ -199,7 +267,18 @@ std::optional<TimeMatch> Scanner::time_range(std::size_t i, bool after_between, 
         const int h = second->hour_written % 12;
         second->seconds = h * 3600 > first->seconds ? h * 3600 : (h + 12) * 3600;
     }
-    if (second->seconds <= first->seconds) return std::nullopt;
+    // "10pm-2am", "11pm-2": a range from the evening past midnight ends
+    // the next day.
+    if (second->seconds <= first->seconds) {
+        const int second_am = second->meridiem == 2 ? -1 : (second->hour_written % 12) * 3600 + second->seconds % 3600;
+        // A bare second hour wraps only late in the evening ("11pm-2").
+        const int latest_start = second->meridiem == 1 ? 18 * 3600 : 21 * 3600;
+        if (first->seconds < latest_start || second_am < 0 || (second->meridiem == 0 && second->strong) ||
+            second_am > 6 * 3600) {
+            return std::nullopt;
+        }
+        second->seconds = 86400 + second_am;
+    }
     TimeMatch match = *first;
     match.end = second->end;
     match.end_seconds = second->seconds;

@@ -136,6 +136,16 @@ TEST(DateResolution, ZoneHookResolvesOffsetPerTarget) {
               "2025-03-08T09:00:00-05:00");
 }
 
+TEST(DateResolution, RangePastMidnightAcrossDst) {
+    // The night US DST began: 11pm EST to 3am, which is already EDT.
+    FakeNewYork zone;
+    DateOptions options;
+    options.zone = &zone;
+    const DateExpression range = only("Maintenance Saturday 11pm-3", "2025-03-07T10:00:00-05:00", options);
+    EXPECT_EQ(range.value, "2025-03-08T23:00:00-05:00");
+    EXPECT_EQ(range.end_value, "2025-03-09T03:00:00-04:00");
+}
+
 TEST(DateResolution, MovingADeadlineGivesTwoDates) {
     const auto found = find_dates("Can we push the review from Friday to next Wednesday?", at(kWednesday));
     ASSERT_EQ(found.size(), 2u);
