@@ -8,17 +8,10 @@
 #include <string>
 
 #include "core/date_expression.hpp"
+#include "support/date_table_check.hpp"
 
 namespace casefile::core {
 namespace {
-
-struct DateCase {
-    const char* sentence;
-    const char* reference;
-    const char* kind;  // "none": the sentence must yield nothing
-    const char* value;
-    const char* end_value;
-};
 
 constexpr const char* kWed = "2025-03-12T09:00:00-05:00";    // a Wednesday
 constexpr const char* kDec30 = "2025-12-30T16:00:00+01:00";  // a Tuesday, year end
@@ -136,30 +129,7 @@ const DateCase kFormatCases[] = {
     {"Slot 10:00-11:00 on Friday.", kWed, "interval", "2025-03-14T10:00:00-05:00", "2025-03-14T11:00:00-05:00"},
 };
 
-TEST(DateTable, LessCommonFormats) {
-    int passed = 0;
-    for (const DateCase& c : kFormatCases) {
-        const auto reference = parse_iso8601(c.reference);
-        ASSERT_TRUE(reference.has_value()) << c.reference;
-        const auto found = find_dates(c.sentence, *reference);
-        std::string got;
-        for (const auto& e : found) {
-            got += "[" + e.text + " " + std::string(date_kind_name(e.kind)) + " " + e.value + " " +
-                   e.end_value + "] ";
-        }
-        if (std::string(c.kind) == "none") {
-            EXPECT_TRUE(found.empty()) << c.sentence << " -> " << got;
-            passed += found.empty() ? 1 : 0;
-            continue;
-        }
-        const bool ok = found.size() == 1 && date_kind_name(found[0].kind) == c.kind &&
-                        found[0].value == c.value && found[0].end_value == c.end_value;
-        EXPECT_TRUE(ok) << c.sentence << " @ " << c.reference << ": want " << c.kind << " " << c.value
-                        << " " << c.end_value << ", got " << got;
-        passed += ok ? 1 : 0;
-    }
-    RecordProperty("passed", passed);
-}
+TEST(DateTable, LessCommonFormats) { check_date_table(kFormatCases); }
 
 }  // namespace
 }  // namespace casefile::core

@@ -6,17 +6,10 @@
 #include <vector>
 
 #include "core/date_expression.hpp"
+#include "support/date_table_check.hpp"
 
 namespace casefile::core {
 namespace {
-
-struct DateCase {
-    const char* sentence;
-    const char* reference;
-    const char* kind;  // "none": the sentence must yield nothing
-    const char* value;
-    const char* end_value;
-};
 
 // Each sentence holds exactly one expression (or none).
 const DateCase kSecondHalfCases[] = {
@@ -216,30 +209,7 @@ const DateCase kSecondHalfCases[] = {
     {"Please send it by within 48 hours.", "2025-06-01T18:45:00-04:00", "datetime", "2025-06-03T18:45:00-04:00", ""},
 };
 
-TEST(DateTable, ReferencesSecondHalf) {
-    int passed = 0;
-    for (const DateCase& c : kSecondHalfCases) {
-        const auto reference = parse_iso8601(c.reference);
-        ASSERT_TRUE(reference.has_value()) << c.reference;
-        const auto found = find_dates(c.sentence, *reference);
-        std::string got;
-        for (const auto& e : found) {
-            got += "[" + e.text + " " + std::string(date_kind_name(e.kind)) + " " + e.value + " " +
-                   e.end_value + "] ";
-        }
-        if (std::string(c.kind) == "none") {
-            EXPECT_TRUE(found.empty()) << c.sentence << " -> " << got;
-            passed += found.empty() ? 1 : 0;
-            continue;
-        }
-        const bool ok = found.size() == 1 && date_kind_name(found[0].kind) == c.kind &&
-                        found[0].value == c.value && found[0].end_value == c.end_value;
-        EXPECT_TRUE(ok) << c.sentence << " @ " << c.reference << ": want " << c.kind << " " << c.value
-                        << " " << c.end_value << ", got " << got;
-        passed += ok ? 1 : 0;
-    }
-    RecordProperty("passed", passed);
-}
+TEST(DateTable, ReferencesSecondHalf) { check_date_table(kSecondHalfCases); }
 
 }  // namespace
 }  // namespace casefile::core

@@ -8,17 +8,10 @@
 #include <vector>
 
 #include "core/date_expression.hpp"
+#include "support/date_table_check.hpp"
 
 namespace casefile::core {
 namespace {
-
-struct DateCase {
-    const char* sentence;
-    const char* reference;
-    const char* kind;  // "none": the sentence must yield nothing
-    const char* value;
-    const char* end_value;
-};
 
 // Each sentence holds exactly one expression (or none).
 const DateCase kFirstHalfCases[] = {
@@ -218,30 +211,7 @@ const DateCase kFirstHalfCases[] = {
     {"Could we get this wrapped up EOD tomorrow?", "2025-03-07T10:00:00-05:00", "datetime", "2025-03-08T17:00:00-05:00", ""},
 };
 
-TEST(DateTable, ReferencesFirstHalf) {
-    int passed = 0;
-    for (const DateCase& c : kFirstHalfCases) {
-        const auto reference = parse_iso8601(c.reference);
-        ASSERT_TRUE(reference.has_value()) << c.reference;
-        const auto found = find_dates(c.sentence, *reference);
-        std::string got;
-        for (const auto& e : found) {
-            got += "[" + e.text + " " + std::string(date_kind_name(e.kind)) + " " + e.value + " " +
-                   e.end_value + "] ";
-        }
-        if (std::string(c.kind) == "none") {
-            EXPECT_TRUE(found.empty()) << c.sentence << " -> " << got;
-            passed += found.empty() ? 1 : 0;
-            continue;
-        }
-        const bool ok = found.size() == 1 && date_kind_name(found[0].kind) == c.kind &&
-                        found[0].value == c.value && found[0].end_value == c.end_value;
-        EXPECT_TRUE(ok) << c.sentence << " @ " << c.reference << ": want " << c.kind << " " << c.value
-                        << " " << c.end_value << ", got " << got;
-        passed += ok ? 1 : 0;
-    }
-    RecordProperty("passed", passed);
-}
+TEST(DateTable, ReferencesFirstHalf) { check_date_table(kFirstHalfCases); }
 
 }  // namespace
 }  // namespace casefile::core
