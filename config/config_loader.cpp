@@ -225,15 +225,9 @@ std::string_view example_config() { return example_config_text; }
 LoadResult load_settings(std::string_view toml_text, const std::string& file_name,
                          const TimezoneCheck& timezone_exists) {
     ProblemList problems(file_name);
-    toml::table root;
-    // toml++ reports syntax errors by exception; this is the one place that
-    // calls it, so nothing escapes past here.
-    try {
-        root = toml::parse(toml_text, std::string_view(file_name));
-    } catch (const toml::parse_error& error) {
-        problems.add(error.source(), "", "TOML syntax error: " + std::string(error.description()));
-        return tl::unexpected(problems.take_sorted());
-    }
+    auto parsed = parse_toml(toml_text, problems);
+    if (!parsed) return tl::unexpected(problems.take_sorted());
+    const toml::table& root = *parsed;
 
     Settings settings;
     settings.source_file = file_name;

@@ -152,14 +152,9 @@ void read_rule(const toml::table& table, TableReader& reader, ProblemList& probl
 
 RulesResult parse_rules(std::string_view toml_text, const std::string& file_name) {
     ProblemList problems(file_name);
-    toml::table root;
-    // toml++ reports syntax errors by exception; caught here, its one caller.
-    try {
-        root = toml::parse(toml_text, std::string_view(file_name));
-    } catch (const toml::parse_error& error) {
-        problems.add(error.source(), "", "TOML syntax error: " + std::string(error.description()));
-        return tl::unexpected(problems.take_sorted());
-    }
+    auto parsed = parse_toml(toml_text, problems);
+    if (!parsed) return tl::unexpected(problems.take_sorted());
+    const toml::table& root = *parsed;
     TableReader(root, "", problems).check_known_keys(kRootKeys);
     std::vector<core::Rule> rules;
     std::map<std::string, int> lines_by_id;

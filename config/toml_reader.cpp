@@ -30,6 +30,15 @@ std::vector<ConfigProblem> ProblemList::take_sorted() {
     return std::move(problems_);
 }
 
+std::optional<toml::table> parse_toml(std::string_view text, ProblemList& problems) {
+    try {
+        return toml::parse(text, std::string_view(problems.file()));
+    } catch (const toml::parse_error& error) {
+        problems.add(error.source(), "", "TOML syntax error: " + std::string(error.description()));
+        return std::nullopt;
+    }
+}
+
 std::string join_key(std::string_view path, std::string_view key) {
     if (path.empty()) return std::string(key);
     std::string out(path);

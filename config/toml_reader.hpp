@@ -34,6 +34,10 @@ class ProblemList {
     std::vector<ConfigProblem> problems_;
 };
 
+// Parses a TOML document named `problems.file()`. toml++ reports a syntax
+// error by exception: it becomes a problem with its position, and nullopt.
+std::optional<toml::table> parse_toml(std::string_view text, ProblemList& problems);
+
 // "account[1]" + "tls" -> "account[1].tls"; "" + "me" -> "me".
 std::string join_key(std::string_view path, std::string_view key);
 
