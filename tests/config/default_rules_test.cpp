@@ -322,11 +322,6 @@ TEST(DefaultRules, NewsletterFiresNothing) {
     EXPECT_TRUE(core::detect(defaults(), input).events.empty());
 }
 
-}  // namespace
-}  // namespace casefile::config
-
-namespace casefile::config {
-namespace {
 
 // The VA's recap of what was asked before (sample mail 21) restates old dates;
 // it must not move the thread's deadline back to one of them.
@@ -455,11 +450,6 @@ TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     EXPECT_EQ(found.events[0].due, "");
 }
 
-}  // namespace
-}  // namespace casefile::config
-
-namespace casefile::config {
-namespace {
 
 // "Missed" in bench/detection/README.md: a preposition and an article
 // between "due" and the date.
@@ -473,11 +463,6 @@ TEST(DefaultRules, DueByTheEndOfTheDay) {
     EXPECT_TRUE(sent.events.empty()) << summary(sent);
 }
 
-}  // namespace
-}  // namespace casefile::config
-
-namespace casefile::config {
-namespace {
 
 // Found missing in the unlabelled tuning sample (bench/detection/README.md).
 TEST(DefaultRules, PriorToADateIsADeadline) {
@@ -488,11 +473,6 @@ TEST(DefaultRules, PriorToADateIsADeadline) {
     EXPECT_TRUE(meeting.events.empty()) << summary(meeting);
 }
 
-}  // namespace
-}  // namespace casefile::config
-
-namespace casefile::config {
-namespace {
 
 // Sample mail 03: the VA's own date for another task is her commitment; it
 // does not move the client's deadline for the newsletter.
