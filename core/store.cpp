@@ -35,9 +35,11 @@ Store::Impl::Impl(const std::string& path_in, const Clock& clock_in)
     : database(path_in, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), clock(clock_in),
       path(path_in) {}
 
-SQLite::Statement& Store::Impl::statement(std::unique_ptr<SQLite::Statement>& slot,
-                                          const char* sql) {
+SQLite::Statement& Store::Impl::cached(const char* sql) {
+    std::unique_ptr<SQLite::Statement>& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(database, sql);
+    slot->reset();
+    slot->clearBindings();
     return *slot;
 }
 
@@ -73,10 +75,8 @@ void Store::Impl::append_ledger(const std::string& kind, std::int64_t subject_id
     entry.recorded_at = now_iso();
     seal_ledger_entry(entry, ledger_head);
     SQLite::Statement& insert =
-        statement(insert_ledger,
-                  "INSERT INTO ledger (sequence, kind, subject_id, content_hash, "
+        cached("INSERT INTO ledger (sequence, kind, subject_id, content_hash, "
                   "recorded_at, previous_hash, entry_hash) VALUES (?,?,?,?,?,?,?)");
-    insert.reset();
     insert.bind(1, static_cast<int64_t>(entry.sequence));
     insert.bind(2, entry.kind);
     insert.bind(3, static_cast<int64_t>(entry.subject_id));

@@ -37,24 +37,19 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 
 Result<void> insert_event(Store::Impl& impl, const NewEvent& event) {
     if (auto problem = malformed(event)) return fail(*problem);
-    SQLite::Statement& message = impl.statement(
-        impl.select_event_message,
+    SQLite::Statement& message = impl.cached(
         "SELECT m.sha256, t.thread_id, t.client_id FROM messages m "
         "LEFT JOIN message_threads t ON t.message_row = m.id WHERE m.id = ?");
-    SQLite::Statement& insert = impl.statement(
-        impl.insert_event,
+    SQLite::Statement& insert = impl.cached(
         "INSERT INTO events (message_row, thread_id, client_id, category, evidence, "
         "span_start, span_end, due, previous_due, rule_id, confidence, created_at) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    message.reset();
     message.bind(1, static_cast<int64_t>(event.message_row));
     if (!message.executeStep()) {
         return fail("no stored message " + std::to_string(event.message_row) + " for a \"" +
                     event.category + "\" event");
     }
     const std::string sha256 = message.getColumn(0).getString();
-    insert.reset();
-    insert.clearBindings();
     insert.bind(1, static_cast<int64_t>(event.message_row));
     if (!message.getColumn(1).isNull()) insert.bind(2, message.getColumn(1).getString());
     if (!message.getColumn(2).isNull()) insert.bind(3, message.getColumn(2).getInt64());

@@ -32,9 +32,9 @@ std::string warning_lines(const std::vector<std::string>& warnings) {
     return join_lines(flattened);
 }
 
-std::map<std::string, std::int64_t> client_ids(SQLite::Database& database) {
+std::map<std::string, std::int64_t> client_ids(Store::Impl& impl) {
     std::map<std::string, std::int64_t> ids;
-    SQLite::Statement query(database, "SELECT name, id FROM clients");
+    SQLite::Statement& query = impl.cached("SELECT name, id FROM clients");
     while (query.executeStep()) ids[query.getColumn(0).getString()] = query.getColumn(1).getInt64();
     return ids;
 }
@@ -47,46 +47,50 @@ void bind_optional_text(SQLite::Statement& statement, int index, const std::stri
     }
 }
 
-std::int64_t existing_row(SQLite::Database& database, const std::string& sha256,
+std::int64_t existing_row(Store::Impl& impl, const std::string& sha256,
                           const std::string& message_id, const std::string& body_sha256) {
-    SQLite::Statement query(database,
-                            "SELECT id FROM messages WHERE sha256 = ? OR "
-                            "(message_id = ? AND body_sha256 = ?) LIMIT 1");
+    SQLite::Statement& query = impl.cached(
+        "SELECT id FROM messages WHERE sha256 = ? OR "
+        "(message_id = ? AND body_sha256 = ?) LIMIT 1");
     query.bind(1, sha256);
     bind_optional_text(query, 2, message_id);
     query.bind(3, body_sha256);
-    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+    const std::int64_t row = query.executeStep() ? query.getColumn(0).getInt64() : 0;
+    query.reset();
+    return row;
 }
 
 }  // namespace
 
-std::int64_t folder_id(SQLite::Database& database, const FolderProgress& progress) {
-    SQLite::Statement account(database,
-                              "INSERT INTO accounts (name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+std::int64_t folder_id(Store::Impl& impl, const FolderProgress& progress) {
+    SQLite::Statement& account =
+        impl.cached("INSERT INTO accounts (name) VALUES (?) ON CONFLICT(name) DO NOTHING");
     account.bind(1, progress.account);
     account.exec();
-    SQLite::Statement folder(database,
-                             "INSERT INTO folders (account_id, name) SELECT id, ? FROM accounts "
-                             "WHERE name = ? ON CONFLICT(account_id, name) DO NOTHING");
+    SQLite::Statement& folder =
+        impl.cached("INSERT INTO folders (account_id, name) SELECT id, ? FROM accounts "
+                    "WHERE name = ? ON CONFLICT(account_id, name) DO NOTHING");
     folder.bind(1, progress.folder);
     folder.bind(2, progress.account);
     folder.exec();
-    SQLite::Statement query(database,
-                            "SELECT folders.id FROM folders JOIN accounts ON accounts.id = "
-                            "folders.account_id WHERE accounts.name = ? AND folders.name = ?");
+    SQLite::Statement& query =
+        impl.cached("SELECT folders.id FROM folders JOIN accounts ON accounts.id = "
+                    "folders.account_id WHERE accounts.name = ? AND folders.name = ?");
     query.bind(1, progress.account);
     query.bind(2, progress.folder);
     query.executeStep();
-    return query.getColumn(0).getInt64();
+    const std::int64_t id = query.getColumn(0).getInt64();
+    query.reset();
+    return id;
 }
 
-void advance_folder(SQLite::Database& database, std::int64_t folder,
-                    const FolderProgress& progress, const std::string& now) {
+void advance_folder(Store::Impl& impl, std::int64_t folder, const FolderProgress& progress,
+                    const std::string& now) {
     // A new UIDVALIDITY starts the mark again from the batch's own UID.
-    SQLite::Statement advance(database,
-                              "UPDATE folders SET uidvalidity = ?, highest_uid = MAX("
-                              "CASE WHEN uidvalidity = ? THEN highest_uid ELSE 0 END, ?), "
-                              "last_sync = ? WHERE id = ?");
+    SQLite::Statement& advance =
+        impl.cached("UPDATE folders SET uidvalidity = ?, highest_uid = MAX("
+                    "CASE WHEN uidvalidity = ? THEN highest_uid ELSE 0 END, ?), "
+                    "last_sync = ? WHERE id = ?");
     advance.bind(1, static_cast<int64_t>(progress.uidvalidity));
     advance.bind(2, static_cast<int64_t>(progress.uidvalidity));
     advance.bind(3, static_cast<int64_t>(progress.highest_uid));
@@ -95,11 +99,11 @@ void advance_folder(SQLite::Database& database, std::int64_t folder,
     advance.exec();
 }
 
-void record_location(SQLite::Database& database, std::int64_t row, std::int64_t folder,
+void record_location(Store::Impl& impl, std::int64_t row, std::int64_t folder,
                      std::uint32_t uidvalidity, std::uint32_t uid) {
-    SQLite::Statement location(database,
-                               "INSERT OR IGNORE INTO message_locations (message_row, folder_id, "
-                               "uidvalidity, uid) VALUES (?,?,?,?)");
+    SQLite::Statement& location =
+        impl.cached("INSERT OR IGNORE INTO message_locations (message_row, folder_id, "
+                    "uidvalidity, uid) VALUES (?,?,?,?)");
     location.bind(1, static_cast<int64_t>(row));
     location.bind(2, static_cast<int64_t>(folder));
     location.bind(3, static_cast<int64_t>(uidvalidity));
@@ -117,29 +121,20 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
         // Another connection (another account, `casefile import`) may have
         // appended since: chain onto the head as it is inside this transaction.
         impl.load_ledger_head();
-        const auto clients = client_ids(impl.database);
-        const std::int64_t folder = progress ? folder_id(impl.database, *progress) : 0;
+        const auto clients = client_ids(impl);
+        const std::int64_t folder = progress ? folder_id(impl, *progress) : 0;
         const std::string stored_at = impl.now_iso();
         std::vector<std::int64_t> new_rows;
-        SQLite::Statement& insert_message = impl.statement(
-            impl.insert_message,
-            "INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
+        SQLite::Statement& insert_message = impl.cached("INSERT OR IGNORE INTO messages (sha256, body_sha256, size, message_id, in_reply_to, "
             "references_ids, subject, from_name, from_address, to_addresses, cc_addresses, "
             "date_unix, date_offset, warnings, source, stored_at, from_me, direct_client_id, "
             "placeholder_size, normalized_id, base_subject, bulk) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        SQLite::Statement& insert_raw = impl.statement(
-            impl.insert_raw, "INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
-        SQLite::Statement& insert_text = impl.statement(
-            impl.insert_text,
-            "INSERT INTO message_text (message_row, own_text, quoted_text, signature) "
+        SQLite::Statement& insert_raw = impl.cached("INSERT INTO message_raw (message_row, raw) VALUES (?, ?)");
+        SQLite::Statement& insert_text = impl.cached("INSERT INTO message_text (message_row, own_text, quoted_text, signature) "
             "VALUES (?, ?, ?, ?)");
-        SQLite::Statement& insert_queued = impl.statement(
-            impl.insert_queued,
-            "INSERT INTO classify_queue (sort_date, message_row) VALUES (?, ?)");
-        SQLite::Statement& insert_attachment = impl.statement(
-            impl.insert_attachment,
-            "INSERT INTO attachments (message_row, position, filename, content_type, size, "
+        SQLite::Statement& insert_queued = impl.cached("INSERT INTO classify_queue (sort_date, message_row) VALUES (?, ?)");
+        SQLite::Statement& insert_attachment = impl.cached("INSERT INTO attachments (message_row, position, filename, content_type, size, "
             "sha256) VALUES (?,?,?,?,?,?)");
 
         for (const IncomingMessage& message : batch) {
@@ -150,7 +145,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             const std::string body_sha256 =
                 message.body_key.empty() ? message_body_key(message.raw) : message.body_key;
             insert_message.reset();
-            insert_message.clearBindings();
+            insert_message.clearBindings();  // NULL where nothing is bound below
             insert_message.bind(1, sha256);
             insert_message.bind(2, body_sha256);
             insert_message.bind(3, static_cast<int64_t>(message.raw.size()));
@@ -186,7 +181,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
             if (impl.database.getChanges() == 0) {
                 counts.already_present += 1;
                 if (progress && message.uid) {
-                    row = existing_row(impl.database, sha256, parsed.message_id, body_sha256);
+                    row = existing_row(impl, sha256, parsed.message_id, body_sha256);
                 }
             } else {
                 row = impl.database.getLastInsertRowid();
@@ -219,9 +214,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 }
                 impl.append_ledger("message", row, sha256);
                 new_rows.push_back(row);
-                SQLite::Statement& insert_reference = impl.statement(
-                    impl.insert_reference,
-                    "INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
+                SQLite::Statement& insert_reference = impl.cached("INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
                 auto add_reference = [&](const std::string& id) {
                     const std::string normalized = message_key_id(id);
                     if (normalized.empty()) return;
@@ -234,13 +227,13 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 if (!parsed.in_reply_to.empty()) add_reference(parsed.in_reply_to);
             }
             if (progress && message.uid && row != 0) {
-                record_location(impl.database, row, folder, progress->uidvalidity, *message.uid);
+                record_location(impl, row, folder, progress->uidvalidity, *message.uid);
             }
         }
         // Thread the new messages with their neighbours in the same
         // transaction, so the store is never seen with unthreaded mail.
         if (!new_rows.empty()) thread_rows(impl, new_rows);
-        if (progress) advance_folder(impl.database, folder, *progress, stored_at);
+        if (progress) advance_folder(impl, folder, *progress, stored_at);
         transaction.commit();
         return counts;
     });

@@ -26,14 +26,16 @@ Result<FolderState> Store::folder_state(const std::string& account, const std::s
 Result<std::optional<std::int64_t>> Store::find_message(const std::string& message_id,
                                                         std::uint64_t size) {
     return guarded("looking up a stored message", [&]() -> Result<std::optional<std::int64_t>> {
-        SQLite::Statement query(impl_->database,
-                                "SELECT id FROM messages WHERE message_id = ? AND "
-                                "(size = ? OR placeholder_size = ?) LIMIT 1");
+        SQLite::Statement& query = impl_->cached(
+            "SELECT id FROM messages WHERE message_id = ? AND "
+            "(size = ? OR placeholder_size = ?) LIMIT 1");
         query.bind(1, message_id);
         query.bind(2, static_cast<int64_t>(size));
         query.bind(3, static_cast<int64_t>(size));
-        if (!query.executeStep()) return std::optional<std::int64_t>();
-        return std::optional<std::int64_t>(query.getColumn(0).getInt64());
+        std::optional<std::int64_t> row;
+        if (query.executeStep()) row = query.getColumn(0).getInt64();
+        query.reset();
+        return row;
     });
 }
 
@@ -43,11 +45,11 @@ Result<void> Store::record_known(const FolderProgress& progress,
     return guarded("recording known messages", [&]() -> Result<void> {
         SQLite::Transaction transaction(impl.database,
                                         SQLite::TransactionBehavior::IMMEDIATE);
-        const std::int64_t folder = folder_id(impl.database, progress);
+        const std::int64_t folder = folder_id(impl, progress);
         for (const auto& [uid, row] : uid_rows) {
-            record_location(impl.database, row, folder, progress.uidvalidity, uid);
+            record_location(impl, row, folder, progress.uidvalidity, uid);
         }
-        advance_folder(impl.database, folder, progress, impl.now_iso());
+        advance_folder(impl, folder, progress, impl.now_iso());
         transaction.commit();
         return ok();
     });
