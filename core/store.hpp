@@ -58,6 +58,8 @@ public:
     // sync re-matches what it already has after a UIDVALIDITY change.
     Result<std::optional<std::int64_t>> find_message(const std::string& message_id,
                                                      std::uint64_t size);
+    // False for a new store: a first sync has nothing to re-match.
+    Result<bool> holds_messages();
     // Records UIDs whose messages are already stored (re-matched) and
     // advances the folder's mark, in one transaction.
     Result<void> record_known(const FolderProgress& progress,

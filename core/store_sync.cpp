@@ -39,6 +39,16 @@ Result<std::optional<std::int64_t>> Store::find_message(const std::string& messa
     });
 }
 
+Result<bool> Store::holds_messages() {
+    return guarded("counting stored messages", [&]() -> Result<bool> {
+        SQLite::Statement& query = impl_->cached("SELECT EXISTS (SELECT 1 FROM messages)");
+        query.executeStep();
+        const bool any = query.getColumn(0).getInt() != 0;
+        query.reset();
+        return any;
+    });
+}
+
 Result<void> Store::record_known(const FolderProgress& progress,
                                  const std::vector<std::pair<std::uint32_t, std::int64_t>>& uid_rows) {
     Impl& impl = *impl_;

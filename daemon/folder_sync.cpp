@@ -135,8 +135,12 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         if (!recorded) return core::Unexpected(recorded.error());
     }
     // After a renumbering, or when this folder was never synced but mail was
-    // imported, look for what is already stored before fetching bodies.
-    const bool try_rematch = high_water == 0;
+    // imported (or came through another folder), look for what is already
+    // stored before fetching bodies. Into an empty store nothing can match,
+    // and skipping spares each batch a header FETCH and a lookup per message.
+    auto stored_before = store.holds_messages();
+    if (!stored_before) return core::Unexpected(stored_before.error());
+    const bool try_rematch = high_water == 0 && *stored_before;
 
     // Two stages on two cores, as in import: while this thread stores batch
     // N (with its high-water mark, in one transaction), a worker fetches and

@@ -80,6 +80,21 @@ TEST_F(StoreTest, ReingestIsANoOp) {
     EXPECT_EQ(status->ledger_entries, 2);
 }
 
+TEST_F(StoreTest, HoldsMessagesOnlyOnceSomethingIsStored) {
+    Store store = open_store();
+    auto before = store.holds_messages();
+    ASSERT_OK(before);
+    EXPECT_FALSE(*before);
+    ASSERT_OK(store.ingest_batch(
+        {message("a@acme.example", "From: bob@acme.example\r\n", "first\r\n")}));
+    auto after = store.holds_messages();
+    ASSERT_OK(after);
+    EXPECT_TRUE(*after);
+    auto found = store.find_message("a@acme.example", 0);
+    ASSERT_OK(found);
+    EXPECT_FALSE(found->has_value()) << "the size must match as well as the Message-ID";
+}
+
 TEST_F(StoreTest, SameMessageWithOtherTransportHeadersIsStoredOnce) {
     Store store = open_store();
     auto inbox = message("a@acme.example", "Received: from mx1\r\nFrom: bob@acme.example\r\n",

@@ -302,13 +302,18 @@ TEST_F(ImapDovecot, ServerStoppedMidSyncThenRestartedEndsWithEveryMessageOnce) {
     auto broken = sync(plain_account(), limits, options);
     ASSERT_TRUE(stopped);
     ASSERT_FALSE(broken) << "the sync went on after the server stopped";
-    EXPECT_EQ(stored_messages(), 2);
-    EXPECT_EQ(high_water("INBOX"), 2u);
+    // The worker may already hold the next batch when the server goes away
+    // (fetching overlaps storing), so 2 or 4 messages are in; never all 5,
+    // and the high-water mark always matches what was stored.
+    const auto stored_before = stored_messages();
+    EXPECT_GE(stored_before, 2);
+    EXPECT_LT(stored_before, 5);
+    EXPECT_EQ(high_water("INBOX"), static_cast<std::uint32_t>(stored_before));
 
     ASSERT_OK(dovecot_->restart());
     auto healed = sync(plain_account(), limits);
     ASSERT_OK(healed);
-    EXPECT_EQ(healed->stored.stored, 3u);
+    EXPECT_EQ(static_cast<std::int64_t>(healed->stored.stored), 5 - stored_before);
     expect_store_holds({draft_id(1), draft_id(2), draft_id(3), draft_id(4), draft_id(5)});
 }
 
