@@ -442,6 +442,52 @@ TEST(DefaultRules, OffersAttendanceAndCancelledEventsAreNoDeadlines) {
     EXPECT_EQ(dropped.events[0].move, core::DueMove::cancelled);
 }
 
+TEST(DefaultRules, AThirdPartysDutyIsNoDeadlineForTheReader) {
+    const char* quiet[] = {
+        "Quick update from the FERC meeting: every utility needs to declare which RTO it plans "
+        "to join by April 1, and the commissioners want one RTO per region.",
+        "Under the new confirm, the Seller must communicate its election of the delivery point "
+        "to Buyer by 10:30 on the business day before the effective date.",
+        "FYI, the printer has to deliver the brochures to the venue by Friday, so they are "
+        "sorted on their side.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // The reader is asked, though someone else has a duty too.
+    const auto asked = detect(
+        "The notary needs to see the originals, so please courier the signed lease to her "
+        "office by Friday.");
+    ASSERT_EQ(asked.events.size(), 1u) << summary(asked);
+    EXPECT_EQ(asked.events[0].due, "2025-03-14");
+    // An announcement's passive duty asks its readers.
+    const auto announced = detect(
+        "Reminder for the volunteer team: all receipts must be submitted by March 20 so the "
+        "treasurer can close the books.");
+    ASSERT_EQ(announced.events.size(), 1u) << summary(announced);
+    EXPECT_EQ(announced.events[0].due, "2025-03-20");
+}
+
+TEST(DefaultRules, AYearlessDateThatHasPassedIsNoDeadline) {
+    // Written on Wednesday 2025-03-12: "March 3" has passed and would resolve
+    // to next March; it is the date of something done, not something due.
+    const auto passed = detect(
+        "As a reminder, enroll in the new plan if you were hired before March 3; everyone "
+        "else is enrolled already.");
+    EXPECT_TRUE(passed.events.empty()) << summary(passed);
+    const auto passed_numeric =
+        detect("Please send the figures for the period before 2/28 to Dave, he is closing Q1.");
+    EXPECT_TRUE(passed_numeric.events.empty()) << summary(passed_numeric);
+    // A date ahead, with or without its year, is still due.
+    const auto ahead = detect("Please send me the signed contract before March 20.");
+    ASSERT_EQ(ahead.events.size(), 1u) << summary(ahead);
+    EXPECT_EQ(ahead.events[0].due, "2025-03-20");
+    const auto next_year = detect("Please have the renewal paperwork back to me by January 10, 2026.");
+    ASSERT_EQ(next_year.events.size(), 1u) << summary(next_year);
+    EXPECT_EQ(next_year.events[0].due, "2026-01-10");
+}
+
 TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     const auto found = detect(
         "Please work with the vendors to get the open issues resolved as quickly as possible.");
