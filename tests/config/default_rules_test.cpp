@@ -488,6 +488,58 @@ TEST(DefaultRules, AYearlessDateThatHasPassedIsNoDeadline) {
     EXPECT_EQ(next_year.events[0].due, "2026-01-10");
 }
 
+TEST(DefaultRules, OffersEnrolmentErrandsAndMereRepliesAreNoDeadlines) {
+    const char* quiet[] = {
+        // An offer that runs out.
+        "Good news on the printing quote: the 10% discount offer expires March 20, if you want "
+        "the brochures done through them.",
+        "Their proposal is valid until Friday, March 14, after which the rates go up.",
+        // Enrolling, registering, attending: the reader's own choice.
+        "To enroll in the spring workshop, please email the coordinator before 5:00 PM on "
+        "Tuesday, March 18.",
+        "If you plan to attend the client summit, please book your hotel reservations as soon "
+        "as possible to get the group rate.",
+        "Please register for the webinar by Friday if you'd like a seat.",
+        // The sender's own errand.
+        "I need to go to the bank by 4pm today, so I'll be offline for an hour.",
+        "Tim asked that I forward this to you prior to 2:00 p.m. so you have it for the call.",
+        "I need to get my own slides ready by Friday for the partners' review, so I'll be "
+        "slow on email.",
+        // A mere reply, not work.
+        "Not sure which version the board saw. Please advise asap.",
+        "Once you've had a look, let us know as soon as possible which date suits.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+    // The same kinds of mail with work asked of the reader still fire.
+    const char* asks[] = {
+        "The vendor's quote is fine. Please send me the signed purchase order by Friday.",
+        "Before the workshop, please prepare the attendee binders by Tuesday, March 18.",
+        "I need you to have the travel itinerary ready by Friday for the partners' trip.",
+        "Please review the revised contract and return your comments as soon as possible.",
+    };
+    for (const char* text : asks) {
+        const auto found = detect(text);
+        ASSERT_EQ(found.events.size(), 1u) << text << "\n" << summary(found);
+        EXPECT_EQ(found.events[0].category, Category::deadline_set) << text;
+    }
+}
+
+TEST(DefaultRules, DebtNewsMovesNoDeadline) {
+    const auto found = detect(
+        "Good news: lenders extended to mid-April the payment date on the $690 million note due "
+        "next week.",
+        Mail{.current_deadline = "2025-03-14"});
+    for (const auto& event : found.events) {
+        EXPECT_NE(event.category, Category::deadline_change) << summary(found);
+        EXPECT_NE(event.category, Category::deadline_set) << summary(found);
+    }
+}
+
 TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     const auto found = detect(
         "Please work with the vendors to get the open issues resolved as quickly as possible.");
