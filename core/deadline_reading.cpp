@@ -83,6 +83,33 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
     return false;
 }
 
+bool is_event_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 9> kEvents = {
+        "meet", "meeting", "call", "lunch", "dinner", "coffee", "catch up", "interview",
+        "appointment"};
+    for (std::string_view event : kEvents) {
+        if (word == event) return true;
+    }
+    return false;
+}
+
+bool asks_for_deliverable(std::string_view sentence, std::size_t hit) {
+    static constexpr std::array<std::string_view, 16> kAsks = {
+        "please", "pls", "kindly", "can you", "could you", "would you", "will you", "need",
+        "i'd like", "we'd like", "would like", "make sure", "ensure", "let's", "must", "should"};
+    static constexpr std::array<std::string_view, 22> kWork = {
+        "send",    "bring",   "prepare", "get me",  "get us",    "get it",   "get them", "ready",
+        "done",    "finish",  "finished", "complete", "completed", "review",   "update",  "draft",
+        "compile", "put together", "pull together", "submit", "provide", "return"};
+    const auto any_before = [&](const auto& words) {
+        for (std::string_view word : words) {
+            if (find_words(sentence, word, 0, hit) != std::string_view::npos) return true;
+        }
+        return false;
+    };
+    return any_before(kAsks) && any_before(kWork);
+}
+
 bool names_year(std::string_view text) {
     // Four digits in a row: "2002", "2002-03-05", "March 5, 2002".
     std::size_t run = 0;

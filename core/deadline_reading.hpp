@@ -24,6 +24,20 @@ namespace casefile::core {
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_third_party_duty(std::string_view sentence, std::size_t hit);
 
+// True for the words that name an event rather than work: "meeting", "meet",
+// "call", "lunch", "dinner", "coffee", "catch up", "interview",
+// "appointment" (lower-cased, as an exclusion phrase matched them).
+bool is_event_word(std::string_view word);
+
+// True when the sentence asks for a deliverable before `hit` (the deadline
+// phrase's start): an asking word ("please", "can you", "could you", "need",
+// "i'd like", ...) and a work verb ("send", "bring", "prepare", "get me",
+// "have * ready", "finish", "review", ...) both stand before it. "Can you
+// send me the slides by Thursday for Friday's meeting?" asks for the slides;
+// "Please confirm by Friday that you can make the call" asks for no work.
+// REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
+bool asks_for_deliverable(std::string_view sentence, std::size_t hit);
+
 // True when a date expression's text names its year ("March 5, 2002",
 // "3/5/02", "2002-03-05", "March '02"); false for "March 5", "3/5", "Friday".
 bool names_year(std::string_view date_text);

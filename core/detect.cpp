@@ -194,6 +194,7 @@ class Detector {
     std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
     bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool third_party_duty(std::size_t s, std::size_t hit_start) const;
+    bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     void near_miss(const Rule& rule, std::size_t s, std::string reason);
     Event make_event(const std::vector<Fired>& group);
@@ -275,6 +276,12 @@ bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
     std::size_t hit = 0;
     const std::string text = lowered_sentence(s, hit_start, hit);
     return is_own_promise(text, hit);
+}
+
+bool Detector::deliverable_asked(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return asks_for_deliverable(text, hit);
 }
 
 bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
@@ -407,12 +414,21 @@ Detection Detector::run() {
             continue;
         }
         std::string blocked;
+        // Event words after the deadline phrase may only name what the
+        // deliverable is for ("send me the slides by Thursday for Friday's
+        // meeting"): decided once the date is known.
+        std::vector<const PhraseHit*> events_after;
         for (const PhraseHit& other : hits) {
             if (other.exclusion && other.rule == hit.rule &&
                 other.start >= sentences_[sentence].start &&
                 other.end <= sentences_[sentence].end) {
-                blocked = "excluded by \"" +
-                          std::string(text.substr(other.start, other.end - other.start)) + "\"";
+                const std::string_view excluded = text.substr(other.start, other.end - other.start);
+                if (rule.category == Category::deadline_set && other.start >= hit.end &&
+                    is_event_word(lower_ascii(excluded))) {
+                    events_after.push_back(&other);
+                    continue;
+                }
+                blocked = "excluded by \"" + std::string(excluded) + "\"";
                 break;
             }
         }
@@ -456,6 +472,18 @@ Detection Detector::run() {
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
+        if (blocked.empty() && !events_after.empty()) {
+            const bool for_an_event =
+                fired.date != nullptr &&
+                std::all_of(events_after.begin(), events_after.end(),
+                            [&](const PhraseHit* event) { return event->start >= fired.date->end; }) &&
+                deliverable_asked(sentence, hit.start);
+            if (!for_an_event) {
+                const PhraseHit& event = *events_after.front();
+                blocked = "excluded by \"" +
+                          std::string(text.substr(event.start, event.end - event.start)) + "\"";
+            }
+        }
         if (!blocked.empty()) {
             near_miss(rule, sentence, std::move(blocked));
             continue;

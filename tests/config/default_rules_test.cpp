@@ -540,6 +540,36 @@ TEST(DefaultRules, DebtNewsMovesNoDeadline) {
     }
 }
 
+TEST(DefaultRules, WorkAskedForAMeetingIsADeadline) {
+    // The meeting names what the work is for; the work is due Thursday.
+    const auto asked = detect(
+        "Could you send me the revised budget by Thursday for Friday's board meeting?");
+    ASSERT_EQ(asked.events.size(), 1u) << summary(asked);
+    EXPECT_EQ(asked.events[0].category, Category::deadline_set);
+    EXPECT_EQ(asked.events[0].due, "2025-03-13");
+    // Meetings themselves, and a mere yes about one, are still no deadlines.
+    const char* quiet[] = {
+        "Can we meet by Friday to go over the budget?",
+        "Please confirm by Friday that you can make the call with their lawyer.",
+        "Please let me know by Thursday whether lunch on Friday works for the team.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
+TEST(DefaultRules, HowToTextDropsNoScope) {
+    const auto how_to = detect(
+        "Their help page says the new plug-in allows you to remove the watermark without "
+        "re-exporting the PDF.");
+    EXPECT_TRUE(how_to.events.empty()) << summary(how_to);
+    const auto dropped = detect("Please remove the competitor section from the deck, the board "
+                                "has seen it already.");
+    ASSERT_EQ(dropped.events.size(), 1u) << summary(dropped);
+    EXPECT_EQ(dropped.events[0].category, Category::scope_remove);
+}
+
 TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     const auto found = detect(
         "Please work with the vendors to get the open issues resolved as quickly as possible.");

@@ -41,6 +41,29 @@ TEST(ThirdPartyDuty, AnAskOfTheReaderStaysADeadline) {
     EXPECT_FALSE(third_party("by friday the vendor must have the samples.", "by friday"));
 }
 
+TEST(AsksForDeliverable, AnAskAndAWorkVerbBeforeThePhrase) {
+    const std::string_view slides = "can you send me the slides by thursday for friday's meeting?";
+    EXPECT_TRUE(asks_for_deliverable(slides, slides.find("by thursday")));
+    const std::string_view binders = "please have the binders ready by 8 for the client call.";
+    EXPECT_TRUE(asks_for_deliverable(binders, binders.find("by 8")));
+    // No work asked: a confirmation, a meeting.
+    const std::string_view confirm = "please confirm by friday that you can make the call.";
+    EXPECT_FALSE(asks_for_deliverable(confirm, confirm.find("by friday")));
+    const std::string_view meet = "can we meet by friday to review the budget?";
+    EXPECT_FALSE(asks_for_deliverable(meet, meet.find("by friday")));
+    // Work, but nobody asked: a report of what was done.
+    const std::string_view done = "the team sent the slides by thursday for the meeting.";
+    EXPECT_FALSE(asks_for_deliverable(done, done.find("by thursday")));
+}
+
+TEST(EventWord, MeetingsAndMealsNotWork) {
+    EXPECT_TRUE(is_event_word("meeting"));
+    EXPECT_TRUE(is_event_word("call"));
+    EXPECT_TRUE(is_event_word("lunch"));
+    EXPECT_FALSE(is_event_word("report"));
+    EXPECT_FALSE(is_event_word("invoice"));
+}
+
 TEST(NamesYear, YearWrittenOrNot) {
     EXPECT_TRUE(names_year("March 5, 2002"));
     EXPECT_TRUE(names_year("2002-03-05"));
