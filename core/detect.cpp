@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/date_calendar.hpp"
+#include "core/deadline_reading.hpp"
 #include "core/rule_text.hpp"
 
 namespace casefile::core {
@@ -41,6 +42,12 @@ std::optional<std::int64_t> day_of(std::string_view value) {
     if (year < 0 || month < 1 || day < 1) return std::nullopt;
     return date_detail::day_number(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
+
+// A date written without its year resolves to its next occurrence, so one
+// that has just passed ("the October 15 RTO filings" in a November mail)
+// lands most of a year ahead. A year-less date further ahead than this is
+// read as that past date, not as something due.
+constexpr std::int64_t kFurthestYearlessDueDays = 183;
 
 // A span this long ("this year"), or a window this far ahead ("renewals due
 // in the next six months"), is not a date anything is due by.
@@ -183,7 +190,11 @@ class Detector {
     // True when the tokens starting at `a` and `b` are close enough for a
     // required word to belong to the phrase (kRequiredWordReach).
     bool within_reach(std::size_t a, std::size_t b) const;
+    // Sentence `s` lower-cased; `hit` receives where byte `hit_start` lands in it.
+    std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
     bool own_promise(std::size_t s, std::size_t hit_start) const;
+    bool third_party_duty(std::size_t s, std::size_t hit_start) const;
+    bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     void near_miss(const Rule& rule, std::size_t s, std::string reason);
     Event make_event(const std::vector<Fired>& group);
@@ -241,11 +252,11 @@ bool Detector::within_reach(std::size_t a, std::size_t b) const {
     return words <= kRequiredWordReach && breaks <= kRequiredClauseBreaks;
 }
 
-bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
+std::string Detector::lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const {
     const Sentence& sentence = sentences_[s];
     // Lower-cased, with the typographic apostrophe U+2019 as "'".
     std::string text;
-    std::size_t hit = 0;
+    hit = 0;
     const std::string_view raw =
         input_.own_text.substr(sentence.start, sentence.end - sentence.start);
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -258,7 +269,25 @@ bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
             text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         }
     }
+    return text;
+}
+
+bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
     return is_own_promise(text, hit);
+}
+
+bool Detector::deliverable_asked(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return asks_for_deliverable(text, hit);
+}
+
+bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return is_third_party_duty(text, hit);
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
@@ -278,6 +307,10 @@ bool Detector::usable(const Rule& rule, const DateExpression& date) const {
         "in the coming", "over the coming", "within the coming"};
     const std::string text = lower_ascii(date.text);
     const auto reference = day_of(reference_day_);
+    if (first && reference && *first - *reference > kFurthestYearlessDueDays &&
+        !names_year(text)) {
+        return false;
+    }
     for (std::string_view window : kWindows) {
         if (text.starts_with(window) && first && reference &&
             *first - *reference > kLongestDueSpanDays) {
@@ -381,12 +414,21 @@ Detection Detector::run() {
             continue;
         }
         std::string blocked;
+        // Event words after the deadline phrase may only name what the
+        // deliverable is for ("send me the slides by Thursday for Friday's
+        // meeting"): decided once the date is known.
+        std::vector<const PhraseHit*> events_after;
         for (const PhraseHit& other : hits) {
             if (other.exclusion && other.rule == hit.rule &&
                 other.start >= sentences_[sentence].start &&
                 other.end <= sentences_[sentence].end) {
-                blocked = "excluded by \"" +
-                          std::string(text.substr(other.start, other.end - other.start)) + "\"";
+                const std::string_view excluded = text.substr(other.start, other.end - other.start);
+                if (rule.category == Category::deadline_set && other.start >= hit.end &&
+                    is_event_word(lower_ascii(excluded))) {
+                    events_after.push_back(&other);
+                    continue;
+                }
+                blocked = "excluded by \"" + std::string(excluded) + "\"";
                 break;
             }
         }
@@ -419,6 +461,10 @@ Detection Detector::run() {
             rule.sender != RuleSender::va && own_promise(sentence, hit.start)) {
             blocked = "the sender's own promise, not an ask of the reader";
         }
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va && third_party_duty(sentence, hit.start)) {
+            blocked = "a duty of a third party, not an ask of the reader";
+        }
         if (blocked.empty() && rule.cancels && input_.current_deadline.empty() &&
             lower_ascii(text.substr(hit.start, hit.end - hit.start)).find("deadline") ==
                 std::string::npos) {
@@ -426,6 +472,18 @@ Detection Detector::run() {
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
+        if (blocked.empty() && !events_after.empty()) {
+            const bool for_an_event =
+                fired.date != nullptr &&
+                std::all_of(events_after.begin(), events_after.end(),
+                            [&](const PhraseHit* event) { return event->start >= fired.date->end; }) &&
+                deliverable_asked(sentence, hit.start);
+            if (!for_an_event) {
+                const PhraseHit& event = *events_after.front();
+                blocked = "excluded by \"" +
+                          std::string(text.substr(event.start, event.end - event.start)) + "\"";
+            }
+        }
         if (!blocked.empty()) {
             near_miss(rule, sentence, std::move(blocked));
             continue;

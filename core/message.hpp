@@ -48,8 +48,9 @@ struct ParsedMessage {
     TextZones zones;
     std::vector<Attachment> attachments;
     // A newsletter, list or automated notice (List-Id, Precedence,
-    // Auto-Submitted, a no-reply sender, or a newsletter footer in the own
-    // text: core::is_bulk_text): kept, but never classified.
+    // Auto-Submitted, a no-reply sender, a newsletter footer in the own
+    // text: core::is_bulk_text, or a dated issue mailed to a crowd:
+    // core::is_dated_issue): kept, but never classified.
     bool bulk = false;
     // Each problem met while parsing, as a sentence. A message with warnings is
     // still stored and shown; nothing is dropped because of them.

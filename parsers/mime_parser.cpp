@@ -12,6 +12,7 @@
 #include "parsers/mime_tree.hpp"
 #include "parsers/zones.hpp"
 #include "core/detect.hpp"
+#include "core/newsletter_issue.hpp"
 
 namespace casefile::parsers {
 namespace {
@@ -214,6 +215,8 @@ core::ParsedMessage parse_unguarded(std::string_view raw, const MimeLimits& limi
     message.zones = split_zones(message.text);
     // A newsletter without list headers still shows it in its own text.
     if (!message.bulk) message.bulk = core::is_bulk_text(message.zones.own_text);
+    // A dated newsletter issue mailed to a crowd shows it in subject and recipients.
+    if (!message.bulk) message.bulk = core::is_dated_issue(message);
     return message;
 }
 

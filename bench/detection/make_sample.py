@@ -14,8 +14,11 @@ afterwards. Message text never goes into these files.
 The sets in this folder:
   make_sample.py /tmp/enron 4 250 labels-dev.tsv labels-test.tsv
   make_sample.py /tmp/enron 5 250 labels-test2.tsv --exclude labels-dev.tsv labels-test.tsv
+  labels-test3.tsv: drawn after the first tuning round; its seed was not recorded
   make_sample.py /tmp/enron 11 250 labels-test4.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv labels-test3.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 21 250 labels-test5.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv audit-precision.tsv
 """
 import argparse
 import hashlib

@@ -442,6 +442,134 @@ TEST(DefaultRules, OffersAttendanceAndCancelledEventsAreNoDeadlines) {
     EXPECT_EQ(dropped.events[0].move, core::DueMove::cancelled);
 }
 
+TEST(DefaultRules, AThirdPartysDutyIsNoDeadlineForTheReader) {
+    const char* quiet[] = {
+        "Quick update from the FERC meeting: every utility needs to declare which RTO it plans "
+        "to join by April 1, and the commissioners want one RTO per region.",
+        "Under the new confirm, the Seller must communicate its election of the delivery point "
+        "to Buyer by 10:30 on the business day before the effective date.",
+        "FYI, the printer has to deliver the brochures to the venue by Friday, so they are "
+        "sorted on their side.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // The reader is asked, though someone else has a duty too.
+    const auto asked = detect(
+        "The notary needs to see the originals, so please courier the signed lease to her "
+        "office by Friday.");
+    ASSERT_EQ(asked.events.size(), 1u) << summary(asked);
+    EXPECT_EQ(asked.events[0].due, "2025-03-14");
+    // An announcement's passive duty asks its readers.
+    const auto announced = detect(
+        "Reminder for the volunteer team: all receipts must be submitted by March 20 so the "
+        "treasurer can close the books.");
+    ASSERT_EQ(announced.events.size(), 1u) << summary(announced);
+    EXPECT_EQ(announced.events[0].due, "2025-03-20");
+}
+
+TEST(DefaultRules, AYearlessDateThatHasPassedIsNoDeadline) {
+    // Written on Wednesday 2025-03-12: "March 3" has passed and would resolve
+    // to next March; it is the date of something done, not something due.
+    const auto passed = detect(
+        "As a reminder, enroll in the new plan if you were hired before March 3; everyone "
+        "else is enrolled already.");
+    EXPECT_TRUE(passed.events.empty()) << summary(passed);
+    const auto passed_numeric =
+        detect("Please send the figures for the period before 2/28 to Dave, he is closing Q1.");
+    EXPECT_TRUE(passed_numeric.events.empty()) << summary(passed_numeric);
+    // A date ahead, with or without its year, is still due.
+    const auto ahead = detect("Please send me the signed contract before March 20.");
+    ASSERT_EQ(ahead.events.size(), 1u) << summary(ahead);
+    EXPECT_EQ(ahead.events[0].due, "2025-03-20");
+    const auto next_year = detect("Please have the renewal paperwork back to me by January 10, 2026.");
+    ASSERT_EQ(next_year.events.size(), 1u) << summary(next_year);
+    EXPECT_EQ(next_year.events[0].due, "2026-01-10");
+}
+
+TEST(DefaultRules, OffersEnrolmentErrandsAndMereRepliesAreNoDeadlines) {
+    const char* quiet[] = {
+        // An offer that runs out.
+        "Good news on the printing quote: the 10% discount offer expires March 20, if you want "
+        "the brochures done through them.",
+        "Their proposal is valid until Friday, March 14, after which the rates go up.",
+        // Enrolling, registering, attending: the reader's own choice.
+        "To enroll in the spring workshop, please email the coordinator before 5:00 PM on "
+        "Tuesday, March 18.",
+        "If you plan to attend the client summit, please book your hotel reservations as soon "
+        "as possible to get the group rate.",
+        "Please register for the webinar by Friday if you'd like a seat.",
+        // The sender's own errand.
+        "I need to go to the bank by 4pm today, so I'll be offline for an hour.",
+        "Tim asked that I forward this to you prior to 2:00 p.m. so you have it for the call.",
+        "I need to get my own slides ready by Friday for the partners' review, so I'll be "
+        "slow on email.",
+        // A mere reply, not work.
+        "Not sure which version the board saw. Please advise asap.",
+        "Once you've had a look, let us know as soon as possible which date suits.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+    // The same kinds of mail with work asked of the reader still fire.
+    const char* asks[] = {
+        "The vendor's quote is fine. Please send me the signed purchase order by Friday.",
+        "Before the workshop, please prepare the attendee binders by Tuesday, March 18.",
+        "I need you to have the travel itinerary ready by Friday for the partners' trip.",
+        "Please review the revised contract and return your comments as soon as possible.",
+    };
+    for (const char* text : asks) {
+        const auto found = detect(text);
+        ASSERT_EQ(found.events.size(), 1u) << text << "\n" << summary(found);
+        EXPECT_EQ(found.events[0].category, Category::deadline_set) << text;
+    }
+}
+
+TEST(DefaultRules, DebtNewsMovesNoDeadline) {
+    const auto found = detect(
+        "Good news: lenders extended to mid-April the payment date on the $690 million note due "
+        "next week.",
+        Mail{.current_deadline = "2025-03-14"});
+    for (const auto& event : found.events) {
+        EXPECT_NE(event.category, Category::deadline_change) << summary(found);
+        EXPECT_NE(event.category, Category::deadline_set) << summary(found);
+    }
+}
+
+TEST(DefaultRules, WorkAskedForAMeetingIsADeadline) {
+    // The meeting names what the work is for; the work is due Thursday.
+    const auto asked = detect(
+        "Could you send me the revised budget by Thursday for Friday's board meeting?");
+    ASSERT_EQ(asked.events.size(), 1u) << summary(asked);
+    EXPECT_EQ(asked.events[0].category, Category::deadline_set);
+    EXPECT_EQ(asked.events[0].due, "2025-03-13");
+    // Meetings themselves, and a mere yes about one, are still no deadlines.
+    const char* quiet[] = {
+        "Can we meet by Friday to go over the budget?",
+        "Please confirm by Friday that you can make the call with their lawyer.",
+        "Please let me know by Thursday whether lunch on Friday works for the team.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
+TEST(DefaultRules, HowToTextDropsNoScope) {
+    const auto how_to = detect(
+        "Their help page says the new plug-in allows you to remove the watermark without "
+        "re-exporting the PDF.");
+    EXPECT_TRUE(how_to.events.empty()) << summary(how_to);
+    const auto dropped = detect("Please remove the competitor section from the deck, the board "
+                                "has seen it already.");
+    ASSERT_EQ(dropped.events.size(), 1u) << summary(dropped);
+    EXPECT_EQ(dropped.events[0].category, Category::scope_remove);
+}
+
 TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     const auto found = detect(
         "Please work with the vendors to get the open issues resolved as quickly as possible.");

@@ -364,5 +364,26 @@ TEST(MimeParser, DateProblemsAreWarnings) {
     EXPECT_TRUE(has_warning(missing, "no Date"));
 }
 
+TEST(MimeParser, ADatedIssueToACrowdIsBulk) {
+    // A company newsletter without list headers or an unsubscribe footer:
+    // its "please e-mail your news by noon Thursday" is not a deadline.
+    const std::string newsletter = crlf(R"(Message-ID: <issue-0416@acme.example>
+Date: Sun, 15 Apr 2001 22:22:00 -0700
+From: Acme In Action <acme.action@acme.example>
+To: all.houston@acme.example
+Subject: Acme In Action 04.16.01
+Content-Type: text/plain; charset=us-ascii
+
+To post news or events in Acme In Action, please e-mail your information
+no later than 12:00 noon the Thursday prior to the next Monday's mailing.
+)");
+    EXPECT_TRUE(parse_message(newsletter).bulk);
+
+    // The same dated subject written to one person is a conversation.
+    std::string to_one = newsletter;
+    to_one.replace(to_one.find("all.houston@acme.example"), 24, "dana@reyes-va.example");
+    EXPECT_FALSE(parse_message(to_one).bulk);
+}
+
 }  // namespace
 }  // namespace casefile::parsers

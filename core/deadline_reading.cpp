@@ -1,0 +1,142 @@
+#include "core/deadline_reading.hpp"
+
+#include <array>
+
+namespace casefile::core {
+namespace {
+
+bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whole-word occurrence of `words` in text[from, to).
+std::size_t find_words(std::string_view text, std::string_view words, std::size_t from,
+                       std::size_t to) {
+    for (std::size_t at = text.find(words, from);
+         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
+        const bool left = at == 0 || !is_word_char(text[at - 1]);
+        const bool right = at + words.size() == text.size() || !is_word_char(text[at + words.size()]);
+        if (left && right) return at;
+    }
+    return std::string_view::npos;
+}
+
+// The word ending right before `at` (skipping spaces), or empty.
+std::string_view word_before(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > 0 && is_word_char(text[start - 1])) --start;
+    return text.substr(start, end - start);
+}
+
+// The word starting at or after `at` (skipping spaces), or empty.
+std::string_view word_after(std::string_view text, std::size_t at) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::size_t end = at;
+    while (end < text.size() && is_word_char(text[end])) ++end;
+    return text.substr(at, end - at);
+}
+
+// Words that ask the reader wherever they stand in the sentence.
+constexpr std::array<std::string_view, 12> kReaderAsks = {
+    "please", "pls", "kindly", "you", "your", "yours", "can we", "could we", "let's", "make sure",
+    "ensure", "we"};
+
+// Duties; the word after them must be an active verb for the duty to be a
+// third party's ("must communicate", not "must be submitted").
+constexpr std::array<std::string_view, 13> kDuties = {
+    "must",        "needs to",        "need to",       "has to",          "have to",
+    "is to",       "are to",          "is required to", "are required to", "will have to",
+    "would have to", "is obliged to", "are obliged to"};
+
+// Subjects that hold the reader: a duty on them is an ask.
+constexpr std::array<std::string_view, 12> kReaderSubjects = {
+    "you", "we", "i", "everyone", "everybody", "all", "each", "team", "u", "you'll", "we'll", "i'll"};
+
+}  // namespace
+
+bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
+    for (std::string_view ask : kReaderAsks) {
+        if (find_words(sentence, ask, 0, sentence.size()) != std::string_view::npos) return false;
+    }
+    for (std::string_view duty : kDuties) {
+        for (std::size_t at = find_words(sentence, duty, 0, hit); at != std::string_view::npos;
+             at = find_words(sentence, duty, at + 1, hit)) {
+            // "will have to": the subject stands before "will".
+            std::string_view subject = word_before(sentence, at);
+            if (subject == "will" || subject == "would" || subject == "also" ||
+                subject == "still" || subject == "really" || subject == "then") {
+                subject = word_before(sentence, at - subject.size() - 1);
+            }
+            if (subject.empty()) continue;
+            bool reader = false;
+            for (std::string_view holder : kReaderSubjects) reader = reader || subject == holder;
+            if (reader) continue;
+            const std::string_view verb = word_after(sentence, at + duty.size());
+            if (verb.empty() || verb == "be" || verb == "been" || verb == "get") continue;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_event_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 9> kEvents = {
+        "meet", "meeting", "call", "lunch", "dinner", "coffee", "catch up", "interview",
+        "appointment"};
+    for (std::string_view event : kEvents) {
+        if (word == event) return true;
+    }
+    return false;
+}
+
+bool asks_for_deliverable(std::string_view sentence, std::size_t hit) {
+    static constexpr std::array<std::string_view, 16> kAsks = {
+        "please", "pls", "kindly", "can you", "could you", "would you", "will you", "need",
+        "i'd like", "we'd like", "would like", "make sure", "ensure", "let's", "must", "should"};
+    static constexpr std::array<std::string_view, 22> kWork = {
+        "send",    "bring",   "prepare", "get me",  "get us",    "get it",   "get them", "ready",
+        "done",    "finish",  "finished", "complete", "completed", "review",   "update",  "draft",
+        "compile", "put together", "pull together", "submit", "provide", "return"};
+    const auto any_before = [&](const auto& words) {
+        for (std::string_view word : words) {
+            if (find_words(sentence, word, 0, hit) != std::string_view::npos) return true;
+        }
+        return false;
+    };
+    return any_before(kAsks) && any_before(kWork);
+}
+
+bool names_year(std::string_view text) {
+    // Four digits in a row: "2002", "2002-03-05", "March 5, 2002".
+    std::size_t run = 0;
+    for (char c : text) {
+        run = is_digit(c) ? run + 1 : 0;
+        if (run == 4) return true;
+    }
+    // An apostrophe year: "March '02".
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] == '\'' && is_digit(text[i + 1]) && is_digit(text[i + 2])) return true;
+    }
+    // Three numeric groups: "3/5/02", "5.3.02", "3-5-02".
+    int groups = 0;
+    bool in_group = false;
+    for (char c : text) {
+        if (is_digit(c)) {
+            if (!in_group) ++groups;
+            in_group = true;
+        } else if (c == '/' || c == '.' || c == '-') {
+            in_group = false;
+        } else {
+            if (groups >= 3) return true;
+            groups = 0;
+            in_group = false;
+        }
+    }
+    return groups >= 3;
+}
+
+}  // namespace casefile::core

@@ -1,0 +1,45 @@
+// Readings of a deadline sentence that decide whether it asks the reader at
+// all: a duty that lies on a third party, and a date that names no year.
+// Pure functions over lower-cased text, used by detect() and tested on their
+// own.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace casefile::core {
+
+// True when the sentence puts the duty on someone other than the reader and
+// does not ask the reader anything: "Every utility needs to declare which RTO
+// it plans to join by 12/1/01", "The Seller must communicate its election to
+// Buyer by 10:30", "The judge must report to the Commission within 10 days".
+// A duty word ("must", "needs to", "has to", "is required to", "will have
+// to", ...) stands before `hit` (the deadline phrase's start) with a subject
+// that is neither the reader nor a group holding her ("you", "we",
+// "everyone", "all", "each"), followed by an active verb: a passive ("must be
+// submitted by October 15") is how announcements ask their readers, and
+// stays a deadline. Any ask of the reader in the sentence ("please", "you",
+// "your", "can you", "make sure") keeps it a deadline: "Bob needs to sign
+// it, so please send it to him by Friday".
+// REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
+bool is_third_party_duty(std::string_view sentence, std::size_t hit);
+
+// True for the words that name an event rather than work: "meeting", "meet",
+// "call", "lunch", "dinner", "coffee", "catch up", "interview",
+// "appointment" (lower-cased, as an exclusion phrase matched them).
+bool is_event_word(std::string_view word);
+
+// True when the sentence asks for a deliverable before `hit` (the deadline
+// phrase's start): an asking word ("please", "can you", "could you", "need",
+// "i'd like", ...) and a work verb ("send", "bring", "prepare", "get me",
+// "have * ready", "finish", "review", ...) both stand before it. "Can you
+// send me the slides by Thursday for Friday's meeting?" asks for the slides;
+// "Please confirm by Friday that you can make the call" asks for no work.
+// REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
+bool asks_for_deliverable(std::string_view sentence, std::size_t hit);
+
+// True when a date expression's text names its year ("March 5, 2002",
+// "3/5/02", "2002-03-05", "March '02"); false for "March 5", "3/5", "Friday".
+bool names_year(std::string_view date_text);
+
+}  // namespace casefile::core

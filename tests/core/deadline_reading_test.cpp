@@ -1,0 +1,81 @@
+// The sentence readings detect() uses to tell a deadline asked of the reader
+// from a duty of someone else, and a date with its year from one without.
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+#include "core/deadline_reading.hpp"
+
+namespace casefile::core {
+namespace {
+
+// The duty check on a lower-cased sentence, with the deadline phrase at the
+// first occurrence of `phrase`.
+bool third_party(std::string_view sentence, std::string_view phrase) {
+    return is_third_party_duty(sentence, sentence.find(phrase));
+}
+
+TEST(ThirdPartyDuty, ADutyOnSomeoneElseAsksNothingOfTheReader) {
+    EXPECT_TRUE(third_party("every utility needs to declare which rto it plans to join by 12/1/01.",
+                            "by 12"));
+    EXPECT_TRUE(third_party("the seller must communicate its election to buyer by 10:30 on the prior "
+                            "business day.",
+                            "by 10"));
+    EXPECT_TRUE(third_party("the printer has to deliver the brochures by friday.", "by friday"));
+    EXPECT_TRUE(third_party("the landlord will have to fix the heating before march 20.",
+                            "before"));
+    EXPECT_TRUE(third_party("our accountant is required to file the return by april 15.", "by april"));
+}
+
+TEST(ThirdPartyDuty, AnAskOfTheReaderStaysADeadline) {
+    // The reader is asked, whoever else has a duty.
+    EXPECT_FALSE(third_party("bob needs to sign it, so please send it to him by friday.", "by friday"));
+    EXPECT_FALSE(third_party("you need to send the signed lease by friday.", "by friday"));
+    EXPECT_FALSE(third_party("we need to get the deck to the board by thursday.", "by thursday"));
+    EXPECT_FALSE(third_party("everyone needs to submit their timesheets by 5pm friday.", "by 5pm"));
+    // A passive duty is how an announcement asks its readers.
+    EXPECT_FALSE(third_party("all expense reports must be submitted by october 15.", "by october"));
+    // No duty word at all.
+    EXPECT_FALSE(third_party("send the final invoice by friday.", "by friday"));
+    // The duty word stands after the deadline phrase.
+    EXPECT_FALSE(third_party("by friday the vendor must have the samples.", "by friday"));
+}
+
+TEST(AsksForDeliverable, AnAskAndAWorkVerbBeforeThePhrase) {
+    const std::string_view slides = "can you send me the slides by thursday for friday's meeting?";
+    EXPECT_TRUE(asks_for_deliverable(slides, slides.find("by thursday")));
+    const std::string_view binders = "please have the binders ready by 8 for the client call.";
+    EXPECT_TRUE(asks_for_deliverable(binders, binders.find("by 8")));
+    // No work asked: a confirmation, a meeting.
+    const std::string_view confirm = "please confirm by friday that you can make the call.";
+    EXPECT_FALSE(asks_for_deliverable(confirm, confirm.find("by friday")));
+    const std::string_view meet = "can we meet by friday to review the budget?";
+    EXPECT_FALSE(asks_for_deliverable(meet, meet.find("by friday")));
+    // Work, but nobody asked: a report of what was done.
+    const std::string_view done = "the team sent the slides by thursday for the meeting.";
+    EXPECT_FALSE(asks_for_deliverable(done, done.find("by thursday")));
+}
+
+TEST(EventWord, MeetingsAndMealsNotWork) {
+    EXPECT_TRUE(is_event_word("meeting"));
+    EXPECT_TRUE(is_event_word("call"));
+    EXPECT_TRUE(is_event_word("lunch"));
+    EXPECT_FALSE(is_event_word("report"));
+    EXPECT_FALSE(is_event_word("invoice"));
+}
+
+TEST(NamesYear, YearWrittenOrNot) {
+    EXPECT_TRUE(names_year("March 5, 2002"));
+    EXPECT_TRUE(names_year("2002-03-05"));
+    EXPECT_TRUE(names_year("3/5/02"));
+    EXPECT_TRUE(names_year("12/1/01"));
+    EXPECT_TRUE(names_year("March '02"));
+    EXPECT_FALSE(names_year("March 5"));
+    EXPECT_FALSE(names_year("3/5"));
+    EXPECT_FALSE(names_year("October 1"));
+    EXPECT_FALSE(names_year("Friday at 10:30"));
+    EXPECT_FALSE(names_year("the 15th"));
+}
+
+}  // namespace
+}  // namespace casefile::core
