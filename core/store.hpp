@@ -108,6 +108,11 @@ public:
     // ledger gets an "event_superseded" entry for it) and every message
     // unclassified. Returns how many events were superseded.
     Result<std::size_t> supersede_events();
+    // For reindexing: asks `is_bulk` again about every stored message's raw
+    // bytes (placeholders keep their flag) and updates the bulk flag where
+    // the answer changed, so a store made before a bulk rule changed reads
+    // as a new one would. Returns how many flags changed.
+    Result<std::size_t> refresh_bulk_flags(const BulkJudge& is_bulk);
 
     Result<void> add_events(const std::vector<NewEvent>& events);
     // The matching events, by message date, then id.

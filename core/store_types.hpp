@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ledger.hpp"
@@ -181,6 +182,9 @@ struct ClassifyInput {
 // from the rules and the VA's working hours). classify_pending calls it from
 // several threads at once: it must not change shared state.
 using Classifier = std::function<std::vector<NewEvent>(const ClassifyInput&)>;
+// Decides from a message's exact raw bytes whether it is bulk mail (lists,
+// newsletters, automated notices); the parser's verdict, for reindexing.
+using BulkJudge = std::function<bool(std::string_view raw)>;
 
 // Which events to read; every field narrows, none set means all of them.
 struct EventFilter {

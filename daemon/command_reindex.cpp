@@ -1,10 +1,13 @@
-// casefile reindex: threads the store again and has the current rules read
-// every message again. The events found before are kept, marked superseded
-// (each with a ledger entry saying so), never deleted: the record shows what
-// casefile said then and what it says now.
+// casefile reindex: threads the store again, asks the parser again which
+// messages are bulk mail (that verdict is taken when a message is parsed, so
+// a changed bulk rule would otherwise reach only new mail), and has the
+// current rules read every message again. The events found before are kept,
+// marked superseded (each with a ledger entry saying so), never deleted: the
+// record shows what casefile said then and what it says now.
 #include <cstdio>
 
 #include "daemon/commands.hpp"
+#include "parsers/mime_parser.hpp"
 
 namespace casefile::daemon {
 
@@ -18,6 +21,12 @@ int command_reindex(const GlobalOptions& options, Arguments& arguments) {
         print_error(threaded.error().message);
         return kExitFailure;
     }
+    auto rebulked = store->refresh_bulk_flags(
+        [](std::string_view raw) { return parsers::parse_message(raw).bulk; });
+    if (!rebulked) {
+        print_error(rebulked.error().message);
+        return kExitFailure;
+    }
     auto superseded = store->supersede_events();
     if (!superseded) {
         print_error(superseded.error().message);
@@ -28,8 +37,9 @@ int command_reindex(const GlobalOptions& options, Arguments& arguments) {
         print_error(events.error().message);
         return kExitFailure;
     }
-    std::printf("threaded again; %zu earlier events kept as superseded, %zu events found now\n",
-                *superseded, *events);
+    std::printf("threaded again; %zu bulk flags changed; %zu earlier events kept as superseded, "
+                "%zu events found now\n",
+                *rebulked, *superseded, *events);
     return kExitOk;
 }
 

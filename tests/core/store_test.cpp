@@ -95,6 +95,33 @@ TEST_F(StoreTest, HoldsMessagesOnlyOnceSomethingIsStored) {
     EXPECT_FALSE(found->has_value()) << "the size must match as well as the Message-ID";
 }
 
+TEST_F(StoreTest, RefreshingBulkFlagsAsksAgainAboutEachRawMessage) {
+    Store store = open_store();
+    ASSERT_OK(store.ingest_batch(
+        {message("news@list.example", "From: news@list.example\r\nList-Id: <weekly.list.example>\r\n",
+                 "This week's issue\r\n"),
+         message("a@acme.example", "From: bob@acme.example\r\n", "Send it by Friday\r\n")}));
+    std::size_t asked = 0;
+    const BulkJudge by_list_header = [&](std::string_view raw) {
+        ++asked;
+        return raw.find("List-Id:") != std::string_view::npos;
+    };
+    auto changed = store.refresh_bulk_flags(by_list_header);
+    ASSERT_OK(changed);
+    EXPECT_EQ(*changed, 1u);
+    EXPECT_EQ(asked, 2u);
+    {
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READONLY);
+        EXPECT_EQ(database.execAndGet("SELECT bulk FROM messages WHERE message_id = "
+                                      "'news@list.example'").getInt(), 1);
+        EXPECT_EQ(database.execAndGet("SELECT bulk FROM messages WHERE message_id = "
+                                      "'a@acme.example'").getInt(), 0);
+    }
+    auto again = store.refresh_bulk_flags(by_list_header);
+    ASSERT_OK(again);
+    EXPECT_EQ(*again, 0u) << "a second refresh finds nothing to change";
+}
+
 TEST_F(StoreTest, SameMessageWithOtherTransportHeadersIsStoredOnce) {
     Store store = open_store();
     auto inbox = message("a@acme.example", "Received: from mx1\r\nFrom: bob@acme.example\r\n",
