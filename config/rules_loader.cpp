@@ -126,7 +126,8 @@ void read_rule(const toml::table& table, TableReader& reader, ProblemList& probl
             } else {
                 problems.add(context.where, context.key,
                              "unknown context \"" + context.value +
-                                 "\": expected \"date\", \"resolved_date\", \"date_after\" or \"outside_hours\"");
+                                 "\": expected \"date\", \"resolved_date\", \"date_after\", "
+                                 "\"date_nearby\", \"sentence_start\" or \"outside_hours\"");
             }
         }
     }

@@ -194,8 +194,19 @@ class Detector {
     std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
     bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool third_party_duty(std::size_t s, std::size_t hit_start) const;
+    // True when the sentence names the writer or the reader ("can we push",
+    // "I need it today instead"): "FERC postponed the December 15 deadline for
+    // utilities" moves a third party's date, not one of this conversation.
+    bool names_a_party(std::size_t s, std::size_t hit_start) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
+    // True when one of rule `rule_index`'s exclusions is in sentence `s`.
+    bool excluded_in(std::uint32_t rule_index, std::size_t s) const;
+    // True when no word but a list number comes before byte `at` in sentence `s`.
+    bool starts_sentence(std::size_t s, std::size_t at) const;
+    // True when the word before byte `at` opens a relative clause ("anyone who
+    // needs", "employees who would like"): a description, not an ask.
+    bool after_relative_pronoun(std::size_t at) const;
     void near_miss(const Rule& rule, std::size_t s, std::string reason);
     Event make_event(const std::vector<Fired>& group);
     void resolve_deadline(Event& event, const Fired& strongest, std::string& current);
@@ -205,6 +216,7 @@ class Detector {
     std::vector<Sentence> sentences_;
     std::vector<WordToken> tokens_;
     std::optional<std::vector<DateExpression>> dates_;
+    const std::vector<PhraseHit>* hits_ = nullptr;  // all phrase hits of run(), sorted
     Detection out_;
     std::string reference_day_;  // "YYYY-MM-DD" of the message's Date, sender's offset
 };
@@ -290,6 +302,55 @@ bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
     return is_third_party_duty(text, hit);
 }
 
+bool Detector::excluded_in(std::uint32_t rule_index, std::size_t s) const {
+    if (!hits_) return false;
+    const Sentence& sentence = sentences_[s];
+    return std::any_of(hits_->begin(), hits_->end(), [&](const PhraseHit& other) {
+        return other.exclusion && other.rule == rule_index && other.start >= sentence.start &&
+               other.end <= sentence.end;
+    });
+}
+
+bool Detector::starts_sentence(std::size_t s, std::size_t at) const {
+    const auto by_start = [](const WordToken& t, std::size_t position) {
+        return t.start < position;
+    };
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), sentences_[s].start, by_start);
+    for (; token != tokens_.end() && token->start < at; ++token) {
+        if (!token->is_word) continue;
+        // "2. Send the signed forms by Friday": a list number is no word of the sentence.
+        const std::string_view word =
+            input_.own_text.substr(token->start, token->end - token->start);
+        if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Detector::after_relative_pronoun(std::size_t at) const {
+    auto token = std::lower_bound(
+        tokens_.begin(), tokens_.end(), at,
+        [](const WordToken& t, std::size_t position) { return t.start < position; });
+    if (token == tokens_.begin()) return false;
+    --token;
+    if (!token->is_word) return false;
+    const std::string word =
+        lower_ascii(input_.own_text.substr(token->start, token->end - token->start));
+    return word == "who" || word == "whoever";
+}
+
+bool Detector::names_a_party(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    static constexpr std::string_view kParties[] = {
+        "i",   "i'm",    "i'd",   "i'll",   "i've",  "me",    "my",
+        "we",  "we're",  "we'd",  "we'll",  "we've", "us",    "our",
+        "you", "you're", "you'd", "you'll", "your",  "let's", "please"};
+    return std::any_of(std::begin(kParties), std::end(kParties),
+                       [&](std::string_view word) { return has_words(text, word); });
+}
+
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
 bool Detector::usable(const Rule& rule, const DateExpression& date) const {
     if (!is_deadline(rule.category) || date.value.empty()) return true;
@@ -351,6 +412,36 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 if (!fired.date) fired.date = found;
                 break;
             }
+            case RuleContext::sentence_start:
+                if (!starts_sentence(s, hit.start)) return "the phrase does not start the sentence";
+                break;
+            case RuleContext::date_nearby: {
+                // This sentence first, then the two before it, then the one
+                // after it; a sentence with one of the rule's exclusions
+                // ("Let's discuss it at Friday's meeting") lends no date.
+                // A time already past when the mail was sent lends nothing
+                // either: "Attached is a draft of our discussions from this
+                // morning. Please provide your comments."
+                const DateExpression* found = nullptr;
+                const std::string sent = to_iso8601(input_.date);
+                const auto look = [&](std::size_t t) {
+                    if (found || (t != s && excluded_in(hit.rule, t))) return;
+                    const auto [first, last] = dates_in(t);
+                    for (auto* d = first; d != last && !found; ++d) {
+                        if (d->value.empty() || !usable(rule, *d)) continue;
+                        const std::string& ends = d->end_value.empty() ? d->value : d->end_value;
+                        if (t != s && ends.size() > 10 && compare_due(ends, sent) < 0) continue;
+                        found = d;
+                    }
+                };
+                look(s);
+                if (s >= 1) look(s - 1);
+                if (s >= 2) look(s - 2);
+                if (s + 1 < sentences_.size()) look(s + 1);
+                if (!found) return "needs a resolved date in the sentence or the ones around it";
+                if (!fired.date) fired.date = found;
+                break;
+            }
             case RuleContext::date_after: {
                 const auto [first, last] = dates_in(s);
                 const std::size_t limit = limit_after(hit.end, s);
@@ -396,6 +487,7 @@ Detection Detector::run() {
     std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
         return a.start != b.start ? a.start < b.start : a.rule < b.rule;
     });
+    hits_ = &hits;
 
     std::vector<Fired> fired_list;
     for (const PhraseHit& hit : hits) {
@@ -447,6 +539,9 @@ Detection Detector::run() {
                     lower_ascii(text.substr(other.start, other.end - other.start));
                 const bool pronoun =
                     word == "you" || word == "your" || word == "me" || word == "us";
+                // "employees who would like to take the GMAT before January
+                // 31" describes them; it asks nothing.
+                if (after_relative_pronoun(other.start)) return false;
                 if (!pronoun || within_reach(other.start, hit.start)) return true;
                 named = true;
                 return false;
@@ -464,6 +559,17 @@ Detection Detector::run() {
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va && third_party_duty(sentence, hit.start)) {
             blocked = "a duty of a third party, not an ask of the reader";
+        }
+        // A deadline set earlier in this message counts like the thread's:
+        // "The draft by Friday please. Sorry, push the draft to Monday."
+        const bool set_before =
+            std::any_of(fired_list.begin(), fired_list.end(), [&](const Fired& f) {
+                return f.sentence < sentence &&
+                       rules_.rules()[f.rule].category == Category::deadline_set;
+            });
+        if (blocked.empty() && rule.category == Category::deadline_change && !rule.cancels &&
+            input_.current_deadline.empty() && !set_before && !names_a_party(sentence, hit.start)) {
+            blocked = "no deadline in the thread, and no one in the conversation moves one";
         }
         if (blocked.empty() && rule.cancels && input_.current_deadline.empty() &&
             lower_ascii(text.substr(hit.start, hit.end - hit.start)).find("deadline") ==

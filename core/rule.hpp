@@ -41,6 +41,13 @@ enum class RuleContext {
     date_after,      // a date expression overlapping the phrase or starting at most
                      // three words after it ("by Friday", "due 3/15", "by EOD")
     outside_hours,   // the message was sent outside the VA's working hours
+    sentence_start,  // the phrase is the sentence's first word: an instruction
+                     // ("Log into the stack manager on Wednesday afternoon")
+    date_nearby,     // a resolved date in the sentence, in one of the two sentences
+                     // before it or in the one after it ("Your date of migration
+                     // is May 17th. ... Please clean out your old mail before
+                     // your date of migration."); the rule's exclusions apply to
+                     // the sentence the date is in as well
 };
 
 std::string_view context_name(RuleContext context);

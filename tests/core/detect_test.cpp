@@ -241,6 +241,86 @@ TEST(Detect, PatternsMatchInsideOneSentence) {
     EXPECT_EQ(found.events[0].evidence, "Attached is INV-1042 for March.");
 }
 
+// An instruction opens its sentence; the same verb inside a sentence, or a
+// noun, is no instruction.
+TEST(Detect, SentenceStartContextNeedsThePhraseFirst) {
+    const RuleSet rules =
+        rule_set({rule("instruction", Category::deadline_set, {"send"},
+                       {RuleContext::sentence_start, RuleContext::resolved_date})});
+    const auto found = run(rules, "Trading goals.\nSend the signed confirms to Jay on Friday.");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].due, "2025-03-14");
+    EXPECT_EQ(run(rules, "2. Send the signed confirms to Jay on Friday.").events.size(), 1u);
+    const auto told = run(rules, "Jay will send the signed confirms to you on Friday.");
+    EXPECT_TRUE(told.events.empty());
+    ASSERT_FALSE(told.near_misses.empty());
+    EXPECT_EQ(told.near_misses[0].reason, "the phrase does not start the sentence");
+}
+
+// The date of an ask may sit in a sentence next to it; not a date in a
+// sentence the rule excludes, nor a time already past when the mail was sent.
+TEST(Detect, DateNearbyLooksAroundTheSentence) {
+    const RuleSet rules = rule_set({rule("asked", Category::deadline_set, {"please provide"},
+                                         {RuleContext::date_nearby}, {"call"})});
+    const auto found =
+        run(rules,
+            "As we are approaching the March 20th interview dates, we need to finalize "
+            "the screens. Can you please provide me with your feedback?");
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].evidence, "Can you please provide me with your feedback?");
+    EXPECT_EQ(found.events[0].due, "2025-03-20");
+    const auto after =
+        run(rules, "Please provide the list of interviewers. The interviews start on Monday.");
+    ASSERT_EQ(after.events.size(), 1u);
+    EXPECT_EQ(after.events[0].due, "2025-03-17");
+    EXPECT_TRUE(
+        run(rules, "Please provide the corrected chart. I will call you Monday morning to discuss.")
+            .events.empty());
+    EXPECT_TRUE(run(rules,
+                    "Attached is a draft of our discussions from this morning at 8. "
+                    "Please provide your input and comments.")
+                    .events.empty());
+    // Three sentences back is too far.
+    EXPECT_TRUE(run(rules,
+                    "The plan goes to the board on Friday. It is long. It has charts. "
+                    "Please provide comments.")
+                    .events.empty());
+}
+
+// "employees who would like to take the GMAT before March 31" describes them.
+TEST(Detect, ARequiredWordInARelativeClauseAsksNothing) {
+    Rule asked = rule("asked", Category::deadline_set, {"before"}, {RuleContext::date_after});
+    asked.required = {"would like", "please"};
+    const RuleSet rules = rule_set({asked});
+    EXPECT_TRUE(run(rules,
+                    "The course is offered for employees who would like to take the GMAT before "
+                    "March 31.")
+                    .events.empty());
+    EXPECT_EQ(run(rules, "We would like the signed forms before March 31.").events.size(), 1u);
+}
+
+// Without a deadline in the thread, a move is one of this conversation only
+// when the writer or the reader is in the sentence: news of a regulator
+// postponing a deadline for utilities moves nothing of the VA's.
+TEST(Detect, AMoveWithoutAThreadDeadlineNeedsAParty) {
+    const RuleSet rules = rule_set(
+        {rule("move", Category::deadline_change, {"postpone"}, {RuleContext::resolved_date})});
+    const std::string news =
+        "FERC has officially decided to postpone the March 15 deadline for utilities to create "
+        "regional transmission organizations to March 31.";
+    const auto quiet = run(rules, news);
+    EXPECT_TRUE(quiet.events.empty());
+    ASSERT_FALSE(quiet.near_misses.empty());
+    EXPECT_EQ(quiet.near_misses[0].reason,
+              "no deadline in the thread, and no one in the conversation moves one");
+    DetectInput thread;
+    thread.current_deadline = "2025-03-15";
+    EXPECT_EQ(run(rules, news, thread).events.size(), 1u);
+    const auto asked = run(rules, "Can we postpone the review to Friday, March 21?");
+    ASSERT_EQ(asked.events.size(), 1u);
+    EXPECT_EQ(asked.events[0].category, Category::deadline_change);
+}
+
 TEST(RuleSetCreate, RejectsBadRulesNamingThem) {
     Rule bad = rule("x", Category::payment, {"* rate"});
     auto created = RuleSet::create({bad});
