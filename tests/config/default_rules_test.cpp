@@ -601,6 +601,95 @@ TEST(DefaultRules, PriorToADateIsADeadline) {
     EXPECT_TRUE(meeting.events.empty()) << summary(meeting);
 }
 
+// Fourth tuning round (bench/detection/README.md): misses of the tuning sets.
+TEST(DefaultRules, AnInstructionWithoutAnAskingWordIsADeadline) {
+    const auto found = detect(
+        "Trading Goals - for all traders participating in the simulation.\n"
+        "Log into the stack manager on Wednesday afternoon and ensure that your products are "
+        "ready to be activated on Thursday morning. We will send you a reminder.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].rule, "deadline-instruction");
+    EXPECT_EQ(found.events[0].due.substr(0, 10), "2025-03-12");
+    const auto noun = detect("Review of the Q3 plan on Friday went well; return on equity is up.");
+    EXPECT_TRUE(noun.events.empty()) << summary(noun);
+    const auto signup = detect("Sign up now and you can order a transfer of funds today.");
+    EXPECT_TRUE(signup.events.empty()) << summary(signup);
+}
+
+TEST(DefaultRules, AnAskWithItsDateElsewhereIsADeadline) {
+    const auto pressure = detect(
+        "We need to support our confirm people on this one. Please put "
+        "pressure on TFS on Tuesday.",
+        Mail{.current_deadline = ""});
+    ASSERT_EQ(pressure.events.size(), 1u) << summary(pressure);
+    EXPECT_EQ(pressure.events[0].due, "2025-03-18");
+    const auto migration = detect(
+        "OUTLOOK EMAIL NOTIFICATION\n\nYour Date of Migration is: March 17th\n\n"
+        "YOU WILL BE UNABLE TO SEND E-MAIL unless you take the following action:\n"
+        "Please go through your Notes email and clean out as many old items as possible BEFORE "
+        "your date of migration.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(migration.events.size(), 1u) << summary(migration);
+    EXPECT_EQ(migration.events[0].due, "2025-03-17");
+    // The date belongs to the sender's call, not to the review.
+    const auto call = detect(
+        "Please review the chart and provide or confirm the figures. I will call "
+        "you Monday morning to discuss.");
+    EXPECT_TRUE(call.events.empty()) << summary(call);
+    const auto list = detect(
+        "Should you prefer not to receive these notices, please send a reply with "
+        "DoNotEmail as the subject. The next issue is out on Friday.");
+    EXPECT_TRUE(list.events.empty()) << summary(list);
+}
+
+TEST(DefaultRules, AReviewAskedAsSoonAsPossibleIsADeadline) {
+    const auto found = detect(
+        "Here is the file with all the gas books set up, and please let me know "
+        "ASAP if there is any missing or incorrect information.");
+    ASSERT_EQ(found.events.size(), 1u) << summary(found);
+    EXPECT_EQ(found.events[0].category, Category::deadline_set);
+    const auto thoughts = detect(
+        "Attached is the revised term sheet. Let me know your thoughts as soon "
+        "as you can.");
+    EXPECT_EQ(thoughts.events.size(), 1u) << summary(thoughts);
+    const auto advise = detect("Please advise asap.");
+    EXPECT_TRUE(advise.events.empty()) << summary(advise);
+}
+
+// Fourth tuning round: false deadlines of the tuning sets and the unlabelled sample.
+TEST(DefaultRules, ReleasesBidsTravelMeetingsAndOffersAreNoDeadlines) {
+    const char* quiet[] = {
+        "CUSTOM's debut album is not even in stores yet (due: March 19th) but he's already causing "
+        "a ruckus.",
+        "NTEC has block bid this power on the open market. Bids are due 3/27/25.",
+        "Melissa, please set a meeting up as soon as possible today.",
+        "We would like to schedule a conference call ASAP to receive your views on these "
+        "provisions.",
+        "Hope to hear from her soon and will send you the fact sheet asap.",
+        "Should you wish to transport under the Loop contracts prior to April 1, it will be as "
+        "overrun service.",
+        "It is being offered now for the benefit of employees who would like to take the GMAT "
+        "before March 31.",
+        "Please see below for course information and confirm your attendance by no later than "
+        "Monday, March 17th.",
+        "PLEASE DO NOT TRANSACT BEFORE SIMULATION TOMORROW!",
+        "FERC Postpones March 15 RTO Deadline. The Federal Energy Regulatory Commission has "
+        "officially decided to postpone the March 15, 2025, deadline for utilities to create four "
+        "regional transmission organizations.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text, Mail{.first_in_thread = true});
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    const auto trip = detect(
+        "The second to the last day we drove to Gatwick, drop the car in short term "
+        "parking and got a student pass (must look younger than we thought).");
+    EXPECT_TRUE(trip.events.empty()) << summary(trip);
+    // The real asks still count.
+    EXPECT_EQ(detect("Please send me the signed bid sheet by Friday.").events.size(), 1u);
+    EXPECT_EQ(detect("The December fuel bid is due tomorrow.").events.size(), 1u);
+}
 
 // Sample mail 03: the VA's own date for another task is her commitment; it
 // does not move the client's deadline for the newsletter.
