@@ -657,6 +657,32 @@ TEST(DefaultRules, AReviewAskedAsSoonAsPossibleIsADeadline) {
     EXPECT_TRUE(advise.events.empty()) << summary(advise);
 }
 
+TEST(DefaultRules, ARelayedRequestAndFirstThingAreDeadlines) {
+    const auto relayed = detect(
+        "North Branch has requested that we try to have horsepower on at their "
+        "station on Monday, March 17th. They need to have a unit on line that day.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(relayed.events.size(), 1u) << summary(relayed);
+    EXPECT_EQ(relayed.events[0].due, "2025-03-17");
+    const auto first = detect(
+        "Please first thing complete the list of counterparties and assigned "
+        "attorneys with Jay and get it to me.");
+    ASSERT_EQ(first.events.size(), 1u) << summary(first);
+    EXPECT_EQ(first.events[0].due.substr(0, 10), "2025-03-13");
+    // The sender's own errand passed on is no ask of the reader.
+    const auto errand = detect("Tim asked that I forward this to you prior to 2:00 p.m. today.");
+    EXPECT_TRUE(errand.events.empty()) << summary(errand);
+    // A date put off lends nothing to the ask next to it.
+    const auto later = detect(
+        "I only need bonus data. Don't worry about 4Q data today. Please send "
+        "directly to me.");
+    EXPECT_TRUE(later.events.empty()) << summary(later);
+    const auto memo = detect(
+        "We'd like to issue a memo about postponing the conference to invitees "
+        "as soon as possible.");
+    EXPECT_TRUE(memo.events.empty()) << summary(memo);
+}
+
 // Fourth tuning round: false deadlines of the tuning sets and the unlabelled sample.
 TEST(DefaultRules, ReleasesBidsTravelMeetingsAndOffersAreNoDeadlines) {
     const char* quiet[] = {
