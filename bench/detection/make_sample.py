@@ -19,6 +19,11 @@ The sets in this folder:
       labels-test2.tsv labels-test3.tsv audit-precision.tsv
   make_sample.py /tmp/enron 21 250 labels-test5.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv labels-test3.tsv labels-test4.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 41 250 labels-test6.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 43 250 labels-test7.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
+      audit-precision.tsv
 """
 import argparse
 import hashlib
