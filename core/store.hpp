@@ -18,6 +18,8 @@
 
 namespace casefile::core {
 
+class DetectionMemo;
+
 class Store {
 public:
     // Opens (creating when absent) the store at `path`, in WAL mode, and
@@ -99,11 +101,14 @@ public:
     // "event" whose content hash is event_content_hash() (core/event_hash.hpp).
     // Fails, storing none, when an event names a message that is not stored.
     // Runs `classify` over every message the rules have not read yet, oldest
-    // first (100 per transaction), storing each event with its ledger entry;
+    // first (500 per transaction), storing each event with its ledger entry;
     // a thread's current deadline as each message sees it includes the
-    // events stored for earlier messages in the same pass. Returns how many
-    // events were stored.
-    Result<std::size_t> classify_pending(const Classifier& classify);
+    // events stored for earlier messages in the same pass. With a `memo`,
+    // detection worked out during the sync is taken where its input matches
+    // (core/detection_memo.hpp), and the memo is emptied afterwards. Returns
+    // how many events were stored.
+    Result<std::size_t> classify_pending(const Classifier& classify,
+                                         DetectionMemo* memo = nullptr);
     // For reindexing: marks every live event superseded (it stays, and the
     // ledger gets an "event_superseded" entry for it) and every message
     // unclassified. Returns how many events were superseded.

@@ -5,6 +5,7 @@
 #include <random>
 #include <thread>
 
+#include "core/detection_memo.hpp"
 #include "daemon/account_sync.hpp"
 #include "daemon/message_intake.hpp"
 #include "daemon/system_clock.hpp"
@@ -43,6 +44,8 @@ void AccountWorker::run() {
     }
     std::mt19937_64 random(std::random_device{}());
     std::uniform_real_distribution<double> unit(0.0, 1.0);
+    // Detection worked out by the fetch worker while batches are stored.
+    core::DetectionMemo memo;
     unsigned failures = 0;
     bool outage_noticed = false;
     const auto poll_interval = std::chrono::milliseconds(std::int64_t{account_.poll_seconds} * 1000);
@@ -92,13 +95,17 @@ void AccountWorker::run() {
             FolderSyncOptions folder_options;
             folder_options.limits = fetch_limits_for(account_);
             folder_options.should_stop = [&] { return stopping(); };
+            if (options_.classify) {
+                folder_options.classify = &options_.classify;
+                folder_options.memo = &memo;
+            }
             auto synced = sync_account(*session, *store, matcher, account_, *plan, folder_options);
             if (!synced) {
                 error = synced.error().message;
                 break;
             }
             if (options_.classify) {
-                if (auto events = store->classify_pending(options_.classify); !events) {
+                if (auto events = store->classify_pending(options_.classify, &memo); !events) {
                     error = events.error().message;
                     break;
                 } else if (*events > 0) {

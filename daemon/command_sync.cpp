@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/detection_memo.hpp"
 #include "daemon/account_sync.hpp"
 #include "daemon/classifier.hpp"
 #include "daemon/commands.hpp"
@@ -46,6 +47,8 @@ int command_sync(const GlobalOptions& options, Arguments& arguments) {
     }
     const core::ClientMatcher matcher = make_client_matcher(*identity);
     SignalWatch signals;
+    // Detection worked out by the fetch worker while batches are stored.
+    core::DetectionMemo memo;
 
     int exit_code = kExitOk;
     bool matched_account = false;
@@ -70,6 +73,8 @@ int command_sync(const GlobalOptions& options, Arguments& arguments) {
         FolderSyncOptions folder_options;
         folder_options.limits = limits;
         folder_options.should_stop = [&] { return signals.stop_requested(); };
+        folder_options.classify = &*classifier;
+        folder_options.memo = &memo;
         if (!quiet) {
             folder_options.on_progress = [&](std::uint64_t bytes, std::uint64_t messages) {
                 progress.update(bytes, messages);
@@ -103,7 +108,10 @@ int command_sync(const GlobalOptions& options, Arguments& arguments) {
         return kExitUsage;
     }
     // What a sync stopped early (or a crash) left unread is read next time.
-    if (auto events = store->classify_pending(*classifier); !events) {
+    auto events = store->classify_pending(*classifier, &memo);
+    spdlog::debug("detection worked out during the sync: {} messages took it, {} were read again",
+                  memo.hits(), memo.misses());
+    if (!events) {
         print_error("the mail is stored, but the rules could not read it: " + events.error().message);
         exit_code = kExitFailure;
     } else if (*events > 0) {

@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 
+#include "core/detection_memo.hpp"
 #include "daemon/message_intake.hpp"
 
 namespace casefile::daemon {
@@ -53,7 +54,8 @@ struct FetchedBatch {
 // the store.
 core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch batch,
                                        const core::ClientMatcher& matcher,
-                                       const std::string& source) {
+                                       const std::string& source,
+                                       const FolderSyncOptions& options) {
     FetchedBatch out;
     out.messages.reserve(batch.uids.size() + batch.oversized_uids.size());
     auto take = [&](FetchedMessage&& fetched, bool placeholder) {
@@ -65,6 +67,9 @@ core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch ba
             message.parsed.warnings.push_back(
                 "message of " + std::to_string(fetched.size) +
                 " bytes is over the size cap; only its headers were stored");
+        }
+        if (options.classify && options.memo && !placeholder) {
+            options.memo->work_out(message, *options.classify);
         }
         out.messages.push_back(std::move(message));
     };
@@ -162,7 +167,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
             }
         }
         fetching = std::async(std::launch::async, fetch_batch, std::ref(session), std::move(batch),
-                              std::cref(matcher), source_of(account, folder));
+                              std::cref(matcher), source_of(account, folder), std::cref(options));
         return {};
     };
     if (!plan.batches.empty()) {

@@ -19,6 +19,10 @@ struct FolderSyncOptions {
     std::function<bool()> should_stop = [] { return false; };
     // Called after each stored batch with the bytes and messages so far.
     std::function<void(std::uint64_t bytes, std::uint64_t messages)> on_progress;
+    // When both are set, the fetch worker also runs detection on each message
+    // it parses, for the classification after the sync to take from `memo`.
+    const core::Classifier* classify = nullptr;
+    core::DetectionMemo* memo = nullptr;
 };
 
 struct FolderSyncResult {

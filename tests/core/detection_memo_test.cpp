@@ -1,0 +1,206 @@
+// DetectionMemo: detection worked out during a sync is taken by
+// classify_pending only where the real input matches in every field, so the
+// memo changes how fast classification runs, never what it finds.
+#include "core/detection_memo.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+#include "core/message_keys.hpp"
+#include "core/store.hpp"
+#include "support/expect_ok.hpp"
+#include "support/temp_dir.hpp"
+
+namespace casefile::core {
+namespace {
+
+constexpr std::int64_t kMonday = 1764601200;  // 2025-12-01 15:00 UTC
+constexpr std::int64_t kHour = 3600;
+const std::string kSha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+ClassifyInput input_of(const std::string& text) {
+    ClassifyInput input;
+    input.own_text = text;
+    input.date = Timestamp{kMonday, -300};
+    input.first_in_thread = true;
+    return input;
+}
+
+NewEvent deadline_event(const std::string& due, const std::string& previous) {
+    NewEvent event;
+    event.category = previous.empty() ? "deadline_set" : "deadline_change";
+    event.evidence = "deadline " + due;
+    event.due = due;
+    event.previous_due = previous;
+    event.rule_id = "test.deadline";
+    event.confidence = 0.9;
+    return event;
+}
+
+TEST(DetectionMemoTest, RecallsTheEventsOnlyWhenEveryFieldOfTheInputMatches) {
+    DetectionMemo memo;
+    const ClassifyInput input = input_of("Please send the Q4 report by Friday.");
+    memo.remember(kSha, input, {deadline_event("2025-12-05", "")});
+
+    ClassifyInput same = input;
+    same.message_row = 42;
+    auto recalled = memo.recall(kSha, same);
+    ASSERT_TRUE(recalled.has_value());
+    ASSERT_EQ(recalled->size(), 1u);
+    EXPECT_EQ((*recalled)[0].message_row, 42) << "the row is the stored message's";
+    EXPECT_EQ((*recalled)[0].due, "2025-12-05");
+
+    auto differs = [&](auto change) {
+        ClassifyInput other = input;
+        change(other);
+        return !memo.recall(kSha, other).has_value();
+    };
+    EXPECT_TRUE(
+        differs([](ClassifyInput& in) { in.own_text = "Please send the Q4 report by Monday."; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.date = Timestamp{kMonday + 86400, -300}; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.date = Timestamp{kMonday, 0}; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.date.reset(); }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.from_me = true; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.bulk = true; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.first_in_thread = false; }));
+    EXPECT_TRUE(differs([](ClassifyInput& in) { in.current_deadline = "2025-12-03"; }));
+    EXPECT_FALSE(memo.recall("0" + kSha.substr(1), input).has_value()) << "another message";
+    EXPECT_EQ(memo.hits(), 1u);
+    EXPECT_EQ(memo.misses(), 9u);
+}
+
+TEST(DetectionMemoTest, RemembersNoMoreThanItsCapacity) {
+    DetectionMemo memo(2);
+    memo.remember("01" + kSha.substr(2), input_of("a"), {});
+    memo.remember("02" + kSha.substr(2), input_of("b"), {});
+    memo.remember("03" + kSha.substr(2), input_of("c"), {});
+    EXPECT_EQ(memo.size(), 2u);
+    EXPECT_FALSE(memo.recall("03" + kSha.substr(2), input_of("c")).has_value());
+    memo.clear();
+    EXPECT_EQ(memo.size(), 0u);
+}
+
+TEST(DetectionMemoTest, GuessesThatOnlyAReplyHasEarlierMessagesInItsThread) {
+    ParsedMessage fresh;
+    fresh.subject = "Website copy for the spring launch";
+    EXPECT_TRUE(DetectionMemo::likely_first_in_thread(fresh));
+    ParsedMessage forwarded = fresh;
+    forwarded.subject = "Fwd: Website copy for the spring launch";
+    EXPECT_TRUE(DetectionMemo::likely_first_in_thread(forwarded)) << "a forward starts anew";
+    ParsedMessage by_subject = fresh;
+    by_subject.subject = "RE: Website copy for the spring launch";
+    EXPECT_FALSE(DetectionMemo::likely_first_in_thread(by_subject));
+    ParsedMessage by_header = fresh;
+    by_header.in_reply_to = "abc@client.example";
+    EXPECT_FALSE(DetectionMemo::likely_first_in_thread(by_header));
+    ParsedMessage by_references = fresh;
+    by_references.references = {"abc@client.example"};
+    EXPECT_FALSE(DetectionMemo::likely_first_in_thread(by_references));
+}
+
+// A message of the thread rooted at "root@acme.example"; its own text is
+// "deadline YYYY-MM-DD", which the counting classifier below reads.
+IncomingMessage in_thread(const std::string& id, std::int64_t date, const std::string& deadline) {
+    IncomingMessage incoming;
+    incoming.parsed.message_id = id + "@acme.example";
+    if (id != "root") incoming.parsed.in_reply_to = "root@acme.example";
+    incoming.parsed.subject = id == "root" ? "Q4 report" : "Re: Q4 report";
+    incoming.parsed.from = Address{"Bob", "bob@acme.example"};
+    incoming.parsed.date = Timestamp{date, 0};
+    incoming.parsed.zones.own_text = "deadline " + deadline;
+    incoming.raw = "Message-ID: <" + incoming.parsed.message_id + ">\r\n\r\n" +
+                   incoming.parsed.zones.own_text + "\r\n";
+    incoming.source = "test";
+    compute_message_keys(incoming);
+    return incoming;
+}
+
+class MemoClassifyTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto opened = Store::open(directory_.file("casefile.db"), clock_);
+        ASSERT_OK(opened);
+        store_.emplace(std::move(*opened));
+    }
+
+    // States the deadline its text names, a change when the thread had one.
+    Classifier counting() {
+        return [this](const ClassifyInput& input) {
+            ++calls_;
+            NewEvent event = deadline_event(input.own_text.substr(9), input.current_deadline);
+            event.message_row = input.message_row;
+            return std::vector<NewEvent>{event};
+        };
+    }
+
+    testing::TempDir directory_;
+    FixedClock clock_{kMonday + 30 * 24 * kHour};
+    std::optional<Store> store_;
+    std::atomic<int> calls_{0};
+};
+
+TEST_F(MemoClassifyTest, TakesWhatMatchesAndReadsAgainWhatTheGuessGotWrong) {
+    const auto root = in_thread("root", kMonday, "2025-12-05");
+    const auto moved = in_thread("moved", kMonday + 2 * kHour, "2025-12-12");
+    DetectionMemo memo;
+    const Classifier classify = counting();
+    // As the fetch worker does: each message read before it is stored, the
+    // reply under the guess "no thread deadline yet" - wrong here.
+    memo.work_out(root, classify);
+    memo.work_out(moved, classify);
+    ASSERT_EQ(calls_, 2);
+    ASSERT_OK(store_->ingest_batch({root, moved}));
+
+    calls_ = 0;
+    auto stored = store_->classify_pending(classify, &memo);
+    ASSERT_OK(stored);
+    EXPECT_EQ(*stored, 2u);
+    EXPECT_EQ(calls_, 1) << "the root came from the memo; the reply was read again";
+    EXPECT_EQ(memo.hits(), 1u);
+    EXPECT_EQ(memo.misses(), 1u);
+    EXPECT_EQ(memo.size(), 0u) << "emptied after the pass";
+
+    auto events = store_->events({});
+    ASSERT_OK(events);
+    ASSERT_EQ(events->size(), 2u);
+    EXPECT_EQ((*events)[0].event.category, "deadline_set");
+    EXPECT_EQ((*events)[0].event.due, "2025-12-05");
+    EXPECT_EQ((*events)[1].event.category, "deadline_change")
+        << "what the memo guessed (a first deadline) was not taken";
+    EXPECT_EQ((*events)[1].event.previous_due, "2025-12-05");
+    EXPECT_EQ((*events)[1].event.due, "2025-12-12");
+}
+
+TEST_F(MemoClassifyTest, AMemoFindsTheSameEventsAsClassifyingWithoutOne) {
+    const auto root = in_thread("root", kMonday, "2025-12-05");
+    const auto moved = in_thread("moved", kMonday + 2 * kHour, "2025-12-12");
+    const auto again = in_thread("again", kMonday + 5 * kHour, "2025-12-19");
+    const Classifier classify = counting();
+    DetectionMemo memo;
+    for (const auto* message : {&root, &moved, &again}) memo.work_out(*message, classify);
+    ASSERT_OK(store_->ingest_batch({again, root, moved}));
+    ASSERT_OK(store_->classify_pending(classify, &memo));
+    auto with_memo = store_->events({});
+    ASSERT_OK(with_memo);
+
+    ASSERT_OK(store_->supersede_events());
+    ASSERT_OK(store_->classify_pending(classify));
+    EventFilter live;
+    live.include_superseded = false;
+    auto without = store_->events(live);
+    ASSERT_OK(without);
+    ASSERT_EQ(with_memo->size(), 3u);
+    ASSERT_EQ(without->size(), with_memo->size());
+    for (std::size_t index = 0; index < with_memo->size(); ++index) {
+        const NewEvent& a = (*with_memo)[index].event;
+        const NewEvent& b = (*without)[index].event;
+        EXPECT_EQ(a.message_row, b.message_row);
+        EXPECT_EQ(a.category, b.category);
+        EXPECT_EQ(a.due, b.due);
+        EXPECT_EQ(a.previous_due, b.previous_due);
+    }
+}
+
+}  // namespace
+}  // namespace casefile::core
