@@ -1,5 +1,7 @@
 #include "core/store.hpp"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -211,7 +213,27 @@ int Store::schema_version() const { return impl_->read_schema_version(); }
 
 const SchemaMigration& Store::migration() const { return impl_->migration; }
 
+namespace {
+
+// The same people, whatever order the config lists them in.
+bool same_identity(Identity a, Identity b) {
+    auto by_name = [](const ClientRecord& x, const ClientRecord& y) { return x.name < y.name; };
+    std::sort(a.clients.begin(), a.clients.end(), by_name);
+    std::sort(b.clients.begin(), b.clients.end(), by_name);
+    auto same_client = [](const ClientRecord& x, const ClientRecord& y) {
+        return x.name == y.name && x.addresses == y.addresses && x.domains == y.domains;
+    };
+    return a.own_addresses == b.own_addresses &&
+           std::equal(a.clients.begin(), a.clients.end(), b.clients.begin(), b.clients.end(),
+                      same_client);
+}
+
+}  // namespace
+
 Result<void> Store::save_identity(const Identity& identity) {
+    // Every command saves the config's identity; when it has not changed,
+    // writing it again would cost a disk flush on each `casefile sync`.
+    if (auto saved = load_identity(); saved && same_identity(*saved, identity)) return ok();
     return guarded("saving the client list", [&]() -> Result<void> {
         SQLite::Transaction transaction(impl_->database,
                                         SQLite::TransactionBehavior::IMMEDIATE);

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "core/mailbox_selection.hpp"
 #include "daemon/paths.hpp"
 #include "daemon/secrets.hpp"
@@ -42,13 +44,18 @@ core::Result<AccountPlan> plan_account(ImapSession& session, core::Store& store,
     const core::MailboxSelection selection = core::select_mailboxes(account.folders, *listing);
     AccountPlan plan;
     plan.warnings = selection.warnings;
-    for (const auto& choice : selection.folders) {
-        auto folder = plan_folder(session, store, account.name, choice.name, limits);
+    // Examined last to first, so the first folder (INBOX, where the daemon
+    // IDLEs) is the one left selected: a poll that finds nothing new then
+    // opens each folder once. Opening a large INBOX again costs Dovecot
+    // ~15-30 ms (20,000 messages).
+    for (auto choice = selection.folders.rbegin(); choice != selection.folders.rend(); ++choice) {
+        auto folder = plan_folder(session, store, account.name, choice->name, limits);
         if (!folder) return core::Unexpected(folder.error());
         plan.bytes += folder->bytes;
         plan.messages += folder->messages;
-        plan.folders.emplace_back(choice.name, std::move(*folder));
+        plan.folders.emplace_back(choice->name, std::move(*folder));
     }
+    std::reverse(plan.folders.begin(), plan.folders.end());
     return plan;
 }
 
@@ -70,9 +77,18 @@ core::Result<AccountSyncResult> sync_account(ImapSession& session, core::Store& 
                 options.on_progress(before_bytes + bytes, before_messages + messages);
             };
         }
-        // EXAMINE again: plan_account examined every folder in turn.
-        auto examined = session.examine(name);
-        if (!examined) return core::Unexpected(examined.error());
+        if (folder_plan.nothing_to_do()) {
+            FolderSyncResult unchanged;
+            unchanged.folder = name;
+            result.folders.push_back(std::move(unchanged));
+            continue;
+        }
+        // EXAMINE again unless it is still selected: plan_account examined
+        // every folder in turn.
+        if (session.selected() != name) {
+            auto examined = session.examine(name);
+            if (!examined) return core::Unexpected(examined.error());
+        }
         auto folder = sync_folder(session, store, matcher, account.name, name, folder_plan,
                                   folder_options);
         if (!folder) return core::Unexpected(folder.error());

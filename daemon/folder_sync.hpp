@@ -41,6 +41,12 @@ struct FolderPlan {
     std::vector<core::FetchBatch> batches;
     std::uint64_t bytes = 0;
     std::uint64_t messages = 0;
+    // Nothing to fetch, the folder already known, its UIDVALIDITY unchanged:
+    // sync_folder would neither fetch nor record anything.
+    bool nothing_to_do() const {
+        const bool renumbered = state.uidvalidity != 0 && state.uidvalidity != examined.uidvalidity;
+        return batches.empty() && state.known && !renumbered;
+    }
 };
 core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
                                      const std::string& account, const std::string& folder,

@@ -177,6 +177,7 @@ core::Result<ExaminedMailbox> ImapSession::examine(const std::string& mailbox) {
     }
     const std::string line = "EXAMINE " + argument->text;
 
+    selected_.reset();
     ExaminedMailbox examined;
     auto done = run(line, [&](imap::Response&& response) {
         if (auto value = imap::uid_validity(response)) examined.uidvalidity = *value;
@@ -189,6 +190,7 @@ core::Result<ExaminedMailbox> ImapSession::examine(const std::string& mailbox) {
         return core::fail("the IMAP server sent no UIDVALIDITY for " + mailbox +
                           "; casefile cannot sync a folder without stable UIDs");
     }
+    selected_ = mailbox;
     return examined;
 }
 

@@ -61,6 +61,9 @@ public:
 
     // EXAMINE (read-only: RFC 3501 §6.3.2) the mailbox with this UTF-8 name.
     core::Result<ExaminedMailbox> examine(const std::string& mailbox);
+    // The mailbox the last EXAMINE opened; none after a failed one (RFC 3501
+    // §6.3.1: a failed SELECT or EXAMINE leaves no mailbox selected).
+    const std::optional<std::string>& selected() const { return selected_; }
 
     // UID and RFC822.SIZE of every message with a UID of `from_uid` or more
     // (the caller filters the one "n:*" returns even below n).
@@ -121,6 +124,7 @@ private:
     ImapTimeouts timeouts_;
     parsers::imap::ResponseReader reader_;
     std::vector<std::string> capabilities_;
+    std::optional<std::string> selected_;
     std::string buffer_;
     unsigned tag_counter_ = 0;
 };
