@@ -11,6 +11,7 @@
 #include "core/store.hpp"
 #include "support/expect_ok.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thread_message.hpp"
 
 namespace casefile::core {
 namespace {
@@ -99,19 +100,10 @@ TEST(DetectionMemoTest, GuessesThatOnlyAReplyHasEarlierMessagesInItsThread) {
     EXPECT_FALSE(DetectionMemo::likely_first_in_thread(by_references));
 }
 
-// A message of the thread rooted at "root@acme.example"; its own text is
-// "deadline YYYY-MM-DD", which the counting classifier below reads.
+// A message of the test thread (tests/support/thread_message.hpp), its
+// SHA-256 computed as the fetch worker does, so the memo can key it.
 IncomingMessage in_thread(const std::string& id, std::int64_t date, const std::string& deadline) {
-    IncomingMessage incoming;
-    incoming.parsed.message_id = id + "@acme.example";
-    if (id != "root") incoming.parsed.in_reply_to = "root@acme.example";
-    incoming.parsed.subject = id == "root" ? "Q4 report" : "Re: Q4 report";
-    incoming.parsed.from = Address{"Bob", "bob@acme.example"};
-    incoming.parsed.date = Timestamp{date, 0};
-    incoming.parsed.zones.own_text = "deadline " + deadline;
-    incoming.raw = "Message-ID: <" + incoming.parsed.message_id + ">\r\n\r\n" +
-                   incoming.parsed.zones.own_text + "\r\n";
-    incoming.source = "test";
+    IncomingMessage incoming = testing::thread_message(id, date, deadline);
     compute_message_keys(incoming);
     return incoming;
 }

@@ -9,6 +9,7 @@
 #include "core/store.hpp"
 #include "support/expect_ok.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thread_message.hpp"
 
 namespace casefile::core {
 namespace {
@@ -16,20 +17,8 @@ namespace {
 constexpr std::int64_t kMonday = 1764601200;  // 2025-12-01 15:00 UTC
 constexpr std::int64_t kHour = 3600;
 
-// A message of the thread rooted at "root@acme.example" (or the root itself);
-// its own text is "deadline YYYY-MM-DD" when it states one.
 IncomingMessage in_thread(const std::string& id, std::int64_t date, const std::string& deadline) {
-    IncomingMessage incoming;
-    incoming.parsed.message_id = id + "@acme.example";
-    if (id != "root") incoming.parsed.in_reply_to = "root@acme.example";
-    incoming.parsed.subject = id == "root" ? "Q4 report" : "Re: Q4 report";
-    incoming.parsed.from = Address{"Bob", "bob@acme.example"};
-    incoming.parsed.date = Timestamp{date, 0};
-    incoming.parsed.zones.own_text = deadline.empty() ? "Thanks." : "deadline " + deadline;
-    incoming.raw = "Message-ID: <" + incoming.parsed.message_id + ">\r\n\r\n" +
-                   incoming.parsed.zones.own_text + "\r\n";
-    incoming.source = "test";
-    return incoming;
+    return testing::thread_message(id, date, deadline);
 }
 
 // Records what each message was classified against; states the deadline its
