@@ -50,6 +50,26 @@ std::string summary(const core::Detection& detection) {
     return out;
 }
 
+// Each text, read as a client's mail, fires no event at all.
+template <std::size_t N>
+void expect_quiet(const char* const (&texts)[N]) {
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
+// Each text may fire other events, but sets no deadline.
+template <std::size_t N>
+void expect_no_deadline_set(const char* const (&texts)[N]) {
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, core::Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+}
+
 TEST(DefaultRules, DeadlineSetInAClientRequest) {
     const auto found = detect(
         "Hi Dana,\n\nHope your week is going well. We have the board meeting coming up and I'd\n"
@@ -137,10 +157,7 @@ TEST(DefaultRules, NarrativeInAThreadIsNoScopeChange) {
         "It was wonderful to see everyone, forget the ten years in between.",
         "I am planning to remove the old shelving in the garage this weekend.",
     };
-    for (const char* text : quiet) {
-        const auto found = detect(text);
-        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
-    }
+    expect_quiet(quiet);
     const auto asked =
         detect("Looks good. Please drop the competitor section and also add the Q3 chart.");
     ASSERT_EQ(asked.events.size(), 2u) << summary(asked);
@@ -210,10 +227,7 @@ TEST(DefaultRules, OrdinaryMailFiresNothing) {
         "The report you sent on Tuesday was great. We presented it to the board yesterday.",
         "Hope you had a nice weekend! The weather here was lovely.",
     };
-    for (const char* text : quiet) {
-        const auto found = detect(text);
-        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
-    }
+    expect_quiet(quiet);
 }
 
 // Each pattern below fired a false deadline on real business mail (the
@@ -451,10 +465,7 @@ TEST(DefaultRules, AThirdPartysDutyIsNoDeadlineForTheReader) {
         "FYI, the printer has to deliver the brochures to the venue by Friday, so they are "
         "sorted on their side.",
     };
-    for (const char* text : quiet) {
-        const auto found = detect(text);
-        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
-    }
+    expect_quiet(quiet);
     // The reader is asked, though someone else has a duty too.
     const auto asked = detect(
         "The notary needs to see the originals, so please courier the signed lease to her "
@@ -509,12 +520,7 @@ TEST(DefaultRules, OffersEnrolmentErrandsAndMereRepliesAreNoDeadlines) {
         "Not sure which version the board saw. Please advise asap.",
         "Once you've had a look, let us know as soon as possible which date suits.",
     };
-    for (const char* text : quiet) {
-        const auto found = detect(text);
-        for (const auto& event : found.events) {
-            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
-        }
-    }
+    expect_no_deadline_set(quiet);
     // The same kinds of mail with work asked of the reader still fire.
     const char* asks[] = {
         "The vendor's quote is fine. Please send me the signed purchase order by Friday.",
@@ -553,10 +559,7 @@ TEST(DefaultRules, WorkAskedForAMeetingIsADeadline) {
         "Please confirm by Friday that you can make the call with their lawyer.",
         "Please let me know by Thursday whether lunch on Friday works for the team.",
     };
-    for (const char* text : quiet) {
-        const auto found = detect(text);
-        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
-    }
+    expect_quiet(quiet);
 }
 
 TEST(DefaultRules, HowToTextDropsNoScope) {
