@@ -94,8 +94,7 @@ core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
     auto state = store.folder_state(account, folder);
     if (!state) return core::Unexpected(state.error());
     plan.state = *state;
-    const bool renumbered = state->known && state->uidvalidity != 0 &&
-                            state->uidvalidity != examined->uidvalidity;
+    const bool renumbered = plan.renumbered();
     const std::uint32_t high_water = renumbered ? 0 : state->highest_uid;
     if (examined->exists == 0) return plan;
     // Nothing new: UIDNEXT says so without a FETCH (a no-change poll stays cheap).
@@ -118,8 +117,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
     result.folder = folder;
     const std::uint32_t uidvalidity = plan.examined.uidvalidity;
     const core::FolderState& state = plan.state;
-    result.uidvalidity_changed =
-        state.known && state.uidvalidity != 0 && state.uidvalidity != uidvalidity;
+    result.uidvalidity_changed = plan.renumbered();
     if (result.uidvalidity_changed) {
         spdlog::warn("{}/{}: UIDVALIDITY changed from {} to {}; re-matching stored mail", account,
                      folder, state.uidvalidity, uidvalidity);

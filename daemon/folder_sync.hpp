@@ -41,12 +41,14 @@ struct FolderPlan {
     std::vector<core::FetchBatch> batches;
     std::uint64_t bytes = 0;
     std::uint64_t messages = 0;
+    // The folder was synced before under another UIDVALIDITY: its UIDs
+    // name other messages now.
+    bool renumbered() const {
+        return state.known && state.uidvalidity != 0 && state.uidvalidity != examined.uidvalidity;
+    }
     // Nothing to fetch, the folder already known, its UIDVALIDITY unchanged:
     // sync_folder would neither fetch nor record anything.
-    bool nothing_to_do() const {
-        const bool renumbered = state.uidvalidity != 0 && state.uidvalidity != examined.uidvalidity;
-        return batches.empty() && state.known && !renumbered;
-    }
+    bool nothing_to_do() const { return batches.empty() && state.known && !renumbered(); }
 };
 core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
                                      const std::string& account, const std::string& folder,
