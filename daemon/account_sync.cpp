@@ -83,11 +83,9 @@ core::Result<AccountSyncResult> sync_account(ImapSession& session, core::Store& 
             result.folders.push_back(std::move(unchanged));
             continue;
         }
-        // EXAMINE again unless it is still selected: plan_account examined
-        // every folder in turn.
-        if (session.selected() != name) {
-            auto examined = session.examine(name);
-            if (!examined) return core::Unexpected(examined.error());
+        // plan_account examined every folder in turn.
+        if (auto examined = session.keep_examined(name); !examined) {
+            return core::Unexpected(examined.error());
         }
         auto folder = sync_folder(session, store, matcher, account.name, name, folder_plan,
                                   folder_options);

@@ -127,13 +127,10 @@ void AccountWorker::run() {
                 // IDLE on the first folder (INBOX): new client mail arrives
                 // there; the other folders are read at least every poll interval.
                 set_status("idle");
-                const std::string& idle_folder = plan->folders.front().first;
-                if (session->selected() != idle_folder) {
-                    auto examined = session->examine(idle_folder);
-                    if (!examined) {
-                        error = examined.error().message;
-                        break;
-                    }
+                if (auto examined = session->keep_examined(plan->folders.front().first);
+                    !examined) {
+                    error = examined.error().message;
+                    break;
                 }
                 auto outcome = session->idle(std::min(options_.idle_limit, poll_interval),
                                              signals_.wake_descriptor());

@@ -194,6 +194,13 @@ core::Result<ExaminedMailbox> ImapSession::examine(const std::string& mailbox) {
     return examined;
 }
 
+core::Result<void> ImapSession::keep_examined(const std::string& mailbox) {
+    if (selected_ == mailbox) return {};
+    auto examined = examine(mailbox);
+    if (!examined) return core::Unexpected(examined.error());
+    return {};
+}
+
 core::Result<std::vector<core::UidSize>> ImapSession::uid_sizes(std::uint32_t from_uid) {
     std::vector<core::UidSize> sizes;
     std::string problem;

@@ -61,9 +61,11 @@ public:
 
     // EXAMINE (read-only: RFC 3501 §6.3.2) the mailbox with this UTF-8 name.
     core::Result<ExaminedMailbox> examine(const std::string& mailbox);
-    // The mailbox the last EXAMINE opened; none after a failed one (RFC 3501
-    // §6.3.1: a failed SELECT or EXAMINE leaves no mailbox selected).
-    const std::optional<std::string>& selected() const { return selected_; }
+    // EXAMINE unless the mailbox is the one the last EXAMINE opened (none
+    // after a failed one: RFC 3501 §6.3.1). Opening a large mailbox again
+    // costs the server time (Dovecot: 15-30 ms for 20,000 messages) and
+    // tells nothing the last EXAMINE did not.
+    core::Result<void> keep_examined(const std::string& mailbox);
 
     // UID and RFC822.SIZE of every message with a UID of `from_uid` or more
     // (the caller filters the one "n:*" returns even below n).
