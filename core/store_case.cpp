@@ -44,20 +44,6 @@ constexpr const char* kLedgerColumns =
     "SELECT sequence, kind, subject_id, content_hash, recorded_at, previous_hash, entry_hash "
     "FROM ledger ";
 
-// Ends the read transaction however the body leaves.
-struct ReadTransaction {
-    explicit ReadTransaction(SQLite::Database& database_in) : database(database_in) {
-        database.exec("BEGIN");
-    }
-    ~ReadTransaction() {
-        try {
-            database.exec("COMMIT");
-        } catch (const std::exception&) {
-        }
-    }
-    SQLite::Database& database;
-};
-
 void read_attachments(SQLite::Database& database, std::vector<CaseMessage>& messages) {
     SQLite::Statement query(database,
                             "SELECT message_row, filename, content_type, size, sha256 FROM "
@@ -79,7 +65,8 @@ void read_attachments(SQLite::Database& database, std::vector<CaseMessage>& mess
 Result<CaseRecord> Store::case_record(const CaseQuery& case_query) {
     Impl& impl = *impl_;
     return guarded("reading the case", [&]() -> Result<CaseRecord> {
-        ReadTransaction read(impl.database);
+        impl.database.exec("BEGIN");
+        ExecOnExit end_read(impl.database, "COMMIT");
         CaseRecord record;
         SQLite::Statement client(impl.database,
                                  "SELECT id, name, addresses, domains FROM clients "

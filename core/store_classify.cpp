@@ -134,15 +134,7 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
         }
     } empty_afterwards{memo};
     // Back to the store's own setting however the pass ends.
-    struct DurableAfterwards {
-        SQLite::Database& database;
-        ~DurableAfterwards() {
-            try {
-                database.exec("PRAGMA synchronous = FULL");
-            } catch (const std::exception&) {
-            }
-        }
-    } durable_afterwards{impl.database};
+    ExecOnExit durable_afterwards(impl.database, "PRAGMA synchronous = FULL");
     std::size_t stored_events = 0;
     while (true) {
         auto chunk = guarded("classifying stored messages", [&]() -> Result<int> {

@@ -63,6 +63,27 @@ void advance_folder(Store::Impl& impl, std::int64_t folder, const FolderProgress
 void record_location(Store::Impl& impl, std::int64_t row, std::int64_t folder,
                      std::uint32_t uidvalidity, std::uint32_t uid);
 
+// Runs `sql` when the scope ends, however it ends: the COMMIT that closes
+// a read transaction, a setting put back. A failure there is swallowed: the
+// scope's own result is decided by then, and for these statements SQLite
+// falls back safely (a read transaction ends with the connection).
+class ExecOnExit {
+public:
+    ExecOnExit(SQLite::Database& database, const char* sql) : database_(database), sql_(sql) {}
+    ~ExecOnExit() {
+        try {
+            database_.exec(sql_);
+        } catch (const std::exception&) {
+        }
+    }
+    ExecOnExit(const ExecOnExit&) = delete;
+    ExecOnExit& operator=(const ExecOnExit&) = delete;
+
+private:
+    SQLite::Database& database_;
+    const char* sql_;
+};
+
 // Threads `rows` (just stored) together with every message they can join:
 // those they name, those naming them, same-subject replies within the
 // fallback window, and the whole of each thread any of these is in. Memory

@@ -65,15 +65,7 @@ Result<VerifyReport> Store::verify() {
         // One read transaction, so a daemon writing meanwhile cannot make a
         // consistent store look broken.
         impl.database.exec("BEGIN");
-        struct EndRead {
-            SQLite::Database& database;
-            ~EndRead() {
-                try {
-                    database.exec("COMMIT");
-                } catch (const std::exception&) {
-                }
-            }
-        } end_read{impl.database};
+        ExecOnExit end_read(impl.database, "COMMIT");
 
         SQLite::Statement entries(impl.database,
                                   "SELECT sequence, kind, subject_id, content_hash, recorded_at, "
