@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "core/store_internal.hpp"
@@ -157,9 +158,19 @@ Result<void> migrate(Store::Impl& impl) {
     return ok();
 }
 
+// SQLite keeps memory statistics casefile never reads, behind a global
+// mutex taken on every allocation (~4% of the store thread's samples in an
+// initial sync). The setting only takes effect before SQLite's first use,
+// so it is made once, before the first store opens.
+void configure_sqlite_once() {
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 }  // namespace
 
 Result<Store> Store::open(const std::string& path, const Clock& clock) {
+    configure_sqlite_once();
     return guarded(("opening the store " + path).c_str(), [&]() -> Result<Store> {
         auto impl = std::make_unique<Impl>(path, clock);
         impl->database.setBusyTimeout(10000);
