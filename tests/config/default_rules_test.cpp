@@ -720,6 +720,23 @@ TEST(DefaultRules, ReleasesBidsTravelMeetingsAndOffersAreNoDeadlines) {
     EXPECT_EQ(detect("The December fuel bid is due tomorrow.").events.size(), 1u);
 }
 
+// Fifth tuning round.
+// A date in a sentence next to the ask lends nothing when it is the sender's
+// own schedule; a date of the work itself still does.
+TEST(DefaultRules, TheSendersOwnScheduleLendsNoDateToAnAsk) {
+    const auto own = detect(
+        "Attached is the updated schedule. Please review and send any changes so I can update. "
+        "I will update again Thursday.",
+        Mail{.first_in_thread = true});
+    EXPECT_TRUE(own.events.empty()) << summary(own);
+    const auto work = detect(
+        "Attached is the updated schedule. Please review and send any changes. The filing goes "
+        "out Thursday.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(work.events.size(), 1u) << summary(work);
+    EXPECT_EQ(work.events[0].due, "2025-03-13");
+}
+
 // Sample mail 03: the VA's own date for another task is her commitment; it
 // does not move the client's deadline for the newsletter.
 TEST(DefaultRules, TheVasOwnDateMovesNoClientDeadline) {
