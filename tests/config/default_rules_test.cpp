@@ -790,6 +790,27 @@ TEST(DefaultRules, TheSendersOwnScheduleLendsNoDateToAnAsk) {
     EXPECT_EQ(work.events[0].due, "2025-03-13");
 }
 
+TEST(DefaultRules, TheSendersOwnStepsTalkAndThirdPartiesAddNoScope) {
+    const char* replies[] = {
+        "Thanks for your help and I will do my best to get him moved and I will also send in the "
+        "HR payroll information.",
+        "Let's talk and also talk about utility service companies.",
+        "We can put a MDQ if you want to, but the only way we would have more gas is if they add "
+        "another well.",
+        "Please include your preferred departure city, travel dates and names of all passengers.",
+    };
+    for (const char* text : replies) {
+        const auto found = detect(text);
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::scope_add) << text << "\n" << summary(found);
+        }
+    }
+    // A client's real addition in a thread under way still counts.
+    const auto also = detect("Thanks for the draft. Could you also add the March figures?");
+    ASSERT_EQ(also.events.size(), 1u) << summary(also);
+    EXPECT_EQ(also.events[0].category, Category::scope_add);
+}
+
 // Sample mail 03: the VA's own date for another task is her commitment; it
 // does not move the client's deadline for the newsletter.
 TEST(DefaultRules, TheVasOwnDateMovesNoClientDeadline) {
