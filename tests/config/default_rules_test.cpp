@@ -811,6 +811,57 @@ TEST(DefaultRules, TheSendersOwnStepsTalkAndThirdPartiesAddNoScope) {
     EXPECT_EQ(also.events[0].category, Category::scope_add);
 }
 
+// Fifth tuning round, the unlabelled sample's false alarms.
+TEST(DefaultRules, EventsMovedQuestionsAndServiceNoticesAreNoDeadlines) {
+    const char* quiet[] = {
+        "The Indianapolis/Kansas City game is going to be played Thursday instead of Sunday so "
+        "I'm sending a revised pick sheet.",
+        "Please note this Thursday's paralegal luncheon will be held in conference room EB3824 "
+        "instead of EB38c1.",
+        "Sorry folks, is there any chance that you are all available at 3pm Friday instead?",
+        "Do you need it today or can it wait until Monday?",
+        "We sincerely apologize for any inconvenience this may cause and expect to have this "
+        "service restored as soon as possible.",
+        "Sanjay always promised me to hire more people ASAP.",
+        "If you can fly, please call or email the office as soon as possible.",
+        "We need a deposit in the amount of $1,000.00 mailed to us on or before March 31 to "
+        "secure your spot on the trip.",
+        "Guarantee Policy: Credit Card Guarantee Required. Cancel Policy: 24 hours, cancel by 3pm "
+        "EST 1 day prior to arrival on March 20.",
+    };
+    for (const char* text : quiet) {
+        const auto found = detect(text, Mail{.current_deadline = "2025-03-14"});
+        for (const auto& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+            EXPECT_NE(event.category, Category::deadline_change) << text << "\n" << summary(found);
+        }
+    }
+    const auto forward = detect(
+        "The comments are due Friday, March 14. If you know of someone who should receive this "
+        "e-mail but who has not, please forward.",
+        Mail{.first_in_thread = true});
+    for (const auto& event : forward.events) {
+        EXPECT_NE(event.rule, "deadline-asked-nearby") << summary(forward);
+    }
+    // A client moving her own deliverable still moves it.
+    const auto moved = detect("Actually I need this today instead of Friday.",
+                              Mail{.current_deadline = "2025-03-14"});
+    ASSERT_EQ(moved.events.size(), 1u) << summary(moved);
+    EXPECT_EQ(moved.events[0].category, Category::deadline_change);
+}
+
+TEST(DefaultRules, NotesAndTheSendersOwnLaterStepsAddNoScope) {
+    const char* replies[] = {
+        "Also, please note that for dial-in purposes, the phone number in the conference room is "
+        "713-584-1091.",
+        "We will add the other language when a definitive agreement is executed.",
+    };
+    for (const char* text : replies) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
 // Sample mail 03: the VA's own date for another task is her commitment; it
 // does not move the client's deadline for the newsletter.
 TEST(DefaultRules, TheVasOwnDateMovesNoClientDeadline) {
