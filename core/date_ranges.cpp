@@ -73,6 +73,17 @@ std::optional<Match> Scanner::compound(std::size_t i, const Anchor& anchor, bool
         return on_day(end, target, time, offset_minutes_);
     }
 
+    // "five copies on his desk in the morning": said of work, the next
+    // morning, as "first thing in the morning" is (a mail written before the
+    // day starts means that day's).
+    if (is(i, Kw::in) && is(i + 1, Kw::the) && is(i + 2, Kw::morning)) {
+        const int start = options_.start_of_day_minutes * 60;
+        TimeMatch time;
+        time.seconds = start;
+        const std::int64_t target = anchor.seconds < start ? anchor.day : anchor.day + 1;
+        return on_day(i + 3, target, time, offset_minutes_);
+    }
+
     if (auto named = day(i, anchor)) {
         Match match;
         match.end = named->end;

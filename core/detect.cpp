@@ -421,7 +421,9 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 // ("Let's discuss it at Friday's meeting") lends no date.
                 // A time already past when the mail was sent lends nothing
                 // either: "Attached is a draft of our discussions from this
-                // morning. Please provide your comments."
+                // morning. Please provide your comments." Nor does the
+                // sender's own schedule: "Please review and send any changes
+                // so I can update. I will update again Thursday."
                 const DateExpression* found = nullptr;
                 const std::string sent = to_iso8601(input_.date);
                 const auto look = [&](std::size_t t) {
@@ -431,6 +433,7 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                         if (d->value.empty() || !usable(rule, *d)) continue;
                         const std::string& ends = d->end_value.empty() ? d->value : d->end_value;
                         if (t != s && ends.size() > 10 && compare_due(ends, sent) < 0) continue;
+                        if (t != s && own_promise(t, d->start)) continue;
                         found = d;
                     }
                 };

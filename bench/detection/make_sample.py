@@ -24,6 +24,12 @@ The sets in this folder:
   make_sample.py /tmp/enron 43 250 labels-test7.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
       audit-precision.tsv
+  make_sample.py /tmp/enron 61 250 labels-test8.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
+      labels-test7.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 63 250 labels-test9.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
+      labels-test7.tsv labels-test8.tsv audit-precision.tsv
 """
 import argparse
 import hashlib

@@ -91,6 +91,8 @@ const DateCase kEdgeCasesCases[] = {
     {"Can you call Friday afternoon?", "2025-03-12T09:00:00-05:00", "interval", "2025-03-14T12:00:00-05:00", "2025-03-14T17:00:00-05:00"},
     {"Send it first thing Monday.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-17T09:00:00-05:00", ""},
     {"I need it first thing tomorrow morning.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-13T09:00:00-05:00", ""},
+    {"Barry wants five copies on his desk in the morning.", "2025-03-12T15:00:00-05:00", "datetime", "2025-03-13T09:00:00-05:00", ""},
+    {"Leave the signed copy on my chair in the morning.", "2025-03-12T06:30:00-05:00", "datetime", "2025-03-12T09:00:00-05:00", ""},
     {"Please have it by close of business Friday.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-14T17:00:00-05:00", ""},
     {"Please have it by COB.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-12T17:00:00-05:00", ""},
     {"Needed by end of business day tomorrow.", "2025-03-12T09:00:00-05:00", "datetime", "2025-03-13T17:00:00-05:00", ""},
