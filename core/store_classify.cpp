@@ -20,38 +20,43 @@ namespace {
 // ~40 ms here, and fewer commits mean fewer index pages written again.
 constexpr int kClassifyChunk = 500;
 
-// The thread's latest deadline before (date, row), as the messages already
-// classified left it, with the (date, row) of the message that stated it.
-// The client's mail sets it; the VA's own dates are her commitments, and
-// only her explicit changes ("the deadline is cancelled") count.
-constexpr const char* kCurrentDeadline = R"sql(
+// The queued messages, oldest first, with what the store says of each
+// before any of this chunk is classified: whether its thread has an earlier
+// message, and the event that set its thread's latest deadline before it
+// (date, row). The client's mail sets a deadline; the VA's own dates are her
+// commitments, and only her explicit changes ("the deadline is cancelled")
+// count. Both asked in the one statement rather than as two queries per
+// message: ~40,000 statement round trips fewer for an initial sync of 20,000
+// messages. The queue's key is the order wanted: no sort, and only the
+// chunk's rows are read.
+constexpr const char* kPendingChunk = R"sql(
+        SELECT m.id, COALESCE(x.own_text, ''), m.date_unix, m.date_offset, m.from_me,
+               m.bulk, COALESCE(t.thread_id, ''), q.sort_date, m.sha256,
+               EXISTS (
+                   SELECT 1 FROM message_threads et JOIN messages em ON em.id = et.message_row
+                   WHERE et.thread_id = t.thread_id
+                     AND (COALESCE(em.date_unix, 0) < q.sort_date
+                          OR (COALESCE(em.date_unix, 0) = q.sort_date AND em.id < m.id))),
+               (SELECT e.id FROM events e
+                   JOIN messages dm ON dm.id = e.message_row
+                   JOIN message_threads dt ON dt.message_row = dm.id
+                   WHERE dt.thread_id = t.thread_id AND e.superseded_at IS NULL
+                     AND (dm.from_me = 0 OR e.category = 'deadline_change')
+                     AND e.category IN ('deadline_set', 'deadline_change')
+                     AND (COALESCE(dm.date_unix, 0) < q.sort_date
+                          OR (COALESCE(dm.date_unix, 0) = q.sort_date AND dm.id < m.id))
+                   ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1)
+        FROM classify_queue q JOIN messages m ON m.id = q.message_row
+        LEFT JOIN message_text x ON x.message_row = m.id
+        LEFT JOIN message_threads t ON t.message_row = m.id
+        ORDER BY q.sort_date, q.message_row LIMIT ?
+    )sql";
+
+// What a deadline event set, and the (date, row) of its message.
+constexpr const char* kDeadlineOfEvent = R"sql(
         SELECT COALESCE(e.due, ''), COALESCE(m.date_unix, 0), m.id FROM events e
-        JOIN messages m ON m.id = e.message_row
-        JOIN message_threads t ON t.message_row = m.id
-        WHERE t.thread_id = ?1 AND e.superseded_at IS NULL
-          AND (m.from_me = 0 OR e.category = 'deadline_change')
-          AND e.category IN ('deadline_set', 'deadline_change')
-          AND (COALESCE(m.date_unix, 0) < ?2 OR (COALESCE(m.date_unix, 0) = ?2 AND m.id < ?3))
-        ORDER BY COALESCE(m.date_unix, 0) DESC, m.id DESC, e.id DESC LIMIT 1
+        JOIN messages m ON m.id = e.message_row WHERE e.id = ?
     )sql";
-
-// Any message of the thread before (date, row).
-constexpr const char* kEarlierInThread = R"sql(
-        SELECT 1 FROM message_threads t JOIN messages m ON m.id = t.message_row
-        WHERE t.thread_id = ?1
-          AND (COALESCE(m.date_unix, 0) < ?2 OR (COALESCE(m.date_unix, 0) = ?2 AND m.id < ?3))
-        LIMIT 1
-    )sql";
-
-// Runs one of the queries above for a message; true when it found a row.
-bool ask(SQLite::Statement& query, const std::string& thread_id, std::int64_t date_unix,
-         std::int64_t row) {
-    query.reset();
-    query.bind(1, thread_id);
-    query.bind(2, static_cast<int64_t>(date_unix));
-    query.bind(3, static_cast<int64_t>(row));
-    return query.executeStep();
-}
 
 // A deadline and the (date, row) of the message that stated it, so that two
 // candidates compare in the order the thread was written.
@@ -154,19 +159,9 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
             more.reset();
             SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
             impl.load_ledger_head();
-            // The queue's key is the order wanted: no sort, and only the
-            // chunk's rows are read.
-            SQLite::Statement pending(impl.database, R"sql(
-                SELECT m.id, COALESCE(x.own_text, ''), m.date_unix, m.date_offset, m.from_me,
-                       m.bulk, COALESCE(t.thread_id, ''), q.sort_date, m.sha256
-                FROM classify_queue q JOIN messages m ON m.id = q.message_row
-                LEFT JOIN message_text x ON x.message_row = m.id
-                LEFT JOIN message_threads t ON t.message_row = m.id
-                ORDER BY q.sort_date, q.message_row LIMIT ?
-            )sql");
+            SQLite::Statement pending(impl.database, kPendingChunk);
             pending.bind(1, kClassifyChunk);
-            SQLite::Statement deadline(impl.database, kCurrentDeadline);
-            SQLite::Statement earlier(impl.database, kEarlierInThread);
+            SQLite::Statement deadline(impl.database, kDeadlineOfEvent);
             std::vector<Pending> messages;
             while (pending.executeStep()) {
                 Pending message;
@@ -182,43 +177,47 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
                 message.thread_id = pending.getColumn(6).getString();
                 message.sort_date = pending.getColumn(7).getInt64();
                 message.sha256 = pending.getColumn(8).getString();
+                // Whether a message is its thread's first does not depend on
+                // classification; the deadline does, and classify_thread adds
+                // what this chunk's earlier messages state.
+                input.first_in_thread = pending.getColumn(9).getInt() == 0;
+                if (!pending.getColumn(10).isNull()) {
+                    deadline.reset();
+                    deadline.bind(1, pending.getColumn(10).getInt64());
+                    if (deadline.executeStep()) {
+                        message.stored_deadline = Deadline{deadline.getColumn(0).getString(),
+                                                           deadline.getColumn(1).getInt64(),
+                                                           deadline.getColumn(2).getInt64()};
+                    }
+                }
                 messages.push_back(std::move(message));
             }
-            // What the store says before any of this chunk is classified:
-            // whether a message is its thread's first does not depend on
-            // classification; the deadline does, and classify_thread adds
-            // what this chunk's earlier messages state.
             std::map<std::string, std::vector<Pending*>> by_thread;
             std::vector<std::vector<Pending*>> threads;
             for (Pending& message : messages) {
-                const std::int64_t row = message.input.message_row;
                 if (message.thread_id.empty()) {
-                    message.input.first_in_thread = true;
                     threads.push_back({&message});
-                    continue;
+                } else {
+                    by_thread[message.thread_id].push_back(&message);
                 }
-                message.input.first_in_thread = !ask(earlier, message.thread_id, message.sort_date, row);
-                if (ask(deadline, message.thread_id, message.sort_date, row)) {
-                    message.stored_deadline = Deadline{deadline.getColumn(0).getString(),
-                                                       deadline.getColumn(1).getInt64(),
-                                                       deadline.getColumn(2).getInt64()};
-                }
-                by_thread[message.thread_id].push_back(&message);
             }
             for (auto& [thread_id, in_thread] : by_thread) threads.push_back(std::move(in_thread));
             classify_threads(classify, memo, threads);
 
-            SQLite::Statement dequeue(impl.database,
-                                      "DELETE FROM classify_queue WHERE sort_date = ? AND message_row = ?");
             for (Pending& message : messages) {
                 for (NewEvent& event : message.events) {
                     event.message_row = message.input.message_row;
                     if (auto problem = insert_event(impl, event); !problem) return Unexpected(problem.error());
                     ++stored_events;
                 }
-                dequeue.reset();
-                dequeue.bind(1, static_cast<int64_t>(message.sort_date));
-                dequeue.bind(2, static_cast<int64_t>(message.input.message_row));
+            }
+            // The chunk is the head of the queue, in key order, and nothing
+            // else writes inside this transaction: one range delete.
+            if (!messages.empty()) {
+                SQLite::Statement dequeue(impl.database,
+                                          "DELETE FROM classify_queue WHERE (sort_date, message_row) <= (?, ?)");
+                dequeue.bind(1, static_cast<int64_t>(messages.back().sort_date));
+                dequeue.bind(2, static_cast<int64_t>(messages.back().input.message_row));
                 dequeue.exec();
             }
             transaction.commit();
