@@ -132,9 +132,10 @@ void write_client(Writer& writer, const DigestClientSection& client) {
     }
     write_section(writer, "Deadlines in the next 7 days", client.deadlines,
                   [&](const DigestDeadline& deadline) {
-                      writer.item((deadline.overdue ? "OVERDUE since " : "due ") + deadline.due +
-                                      ": \"" + quote(deadline.subject, 80) + "\"",
-                                  deadline.evidence);
+                      std::string when = (deadline.overdue ? "OVERDUE since " : "due ") + deadline.due;
+                      if (deadline.own_promise) when = "you promised it for " + deadline.due +
+                                                       (deadline.overdue ? " (OVERDUE)" : "");
+                      writer.item(when + ": \"" + quote(deadline.subject, 80) + "\"", deadline.evidence);
                   });
     write_section(writer, "Awaiting your reply (oldest first)", client.awaiting,
                   [&](const DigestAwaiting& waiting) {

@@ -26,6 +26,9 @@ struct DigestDeadline {
     std::string subject;
     std::string evidence;
     bool overdue = false;
+    // The VA's own commitment in her mail ("I'll send it by Thursday"), not
+    // a deadline the client set: listed apart, so she sees both.
+    bool own_promise = false;
 };
 
 struct DigestAwaiting {

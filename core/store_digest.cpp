@@ -1,7 +1,10 @@
 // The store's side of the daily digest: gathering one window's content, and
 // the per-day records that make sending exactly-once.
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include "core/date_calendar.hpp"
 #include "core/digest.hpp"
@@ -100,17 +103,20 @@ void add_digest_events(SQLite::Database& database, std::map<std::string, DigestC
 }
 
 // Each thread's current deadline: its latest live deadline event with a date.
-void add_deadlines(SQLite::Database& database, const DigestQuery& query,
-                   std::map<std::string, DigestClientSection>& clients) {
-    // "Today" is the local day the digest is read: the day after the window.
-    const std::int64_t today = query.zone.to_local(query.window_end) / kDay;
-    const std::string today_text = date_detail::format_date(today);
-    const std::string horizon = date_detail::format_date(today + query.deadline_horizon_days);
-    // Overdue deadlines are listed for two weeks, not forever.
-    const std::string oldest = date_detail::format_date(today - 14);
+// Which deadline events of a thread count: the deadline the thread is under
+// is the client's, or the VA's explicit change ("the deadline is
+// cancelled") - as classification reads it; the VA's own dates are her
+// promises, listed apart.
+constexpr const char* kThreadDeadline = "(m2.from_me = 0 OR e2.category = 'deadline_change')";
+constexpr const char* kOwnPromise = "(m2.from_me = 1 AND e2.category = 'deadline_set')";
 
-    SQLite::Statement select(database, R"sql(
-        SELECT c.name, e.due, m.subject, e.evidence
+// Per thread, the latest event of `kind` when its date falls between the
+// two bound days: (thread id, client, deadline).
+std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thread(
+    SQLite::Database& database, const char* kind, const std::string& oldest,
+    const std::string& horizon) {
+    SQLite::Statement select(database, std::string(R"sql(
+        SELECT t.thread_id, c.name, e.due, m.subject, e.evidence
         FROM events e
         JOIN messages m ON m.id = e.message_row
         JOIN message_threads t ON t.message_row = m.id
@@ -121,20 +127,51 @@ void add_deadlines(SQLite::Database& database, const DigestQuery& query,
                       JOIN messages m2 ON m2.id = e2.message_row
                       JOIN message_threads t2 ON t2.message_row = m2.id
                       WHERE t2.thread_id = t.thread_id AND e2.superseded_at IS NULL
-                        AND e2.category IN ('deadline_set', 'deadline_change')
+                        AND e2.category IN ('deadline_set', 'deadline_change') AND )sql") +
+                                               kind + R"sql(
                       ORDER BY m2.date_unix DESC, e2.id DESC LIMIT 1)
           AND substr(e.due, 1, 10) BETWEEN ?1 AND ?2
         ORDER BY e.due
     )sql");
     select.bind(1, oldest);
     select.bind(2, horizon);
+    std::vector<std::tuple<std::string, std::string, DigestDeadline>> found;
     while (select.executeStep()) {
         DigestDeadline deadline;
-        deadline.due = select.getColumn(1).getString();
-        deadline.subject = select.getColumn(2).getString();
-        deadline.evidence = select.getColumn(3).getString();
-        deadline.overdue = deadline.due.substr(0, 10) < today_text;
-        clients[select.getColumn(0).getString()].deadlines.push_back(std::move(deadline));
+        deadline.due = select.getColumn(2).getString();
+        deadline.subject = select.getColumn(3).getString();
+        deadline.evidence = select.getColumn(4).getString();
+        found.emplace_back(select.getColumn(0).getString(), select.getColumn(1).getString(),
+                           std::move(deadline));
+    }
+    return found;
+}
+
+void add_deadlines(SQLite::Database& database, const DigestQuery& query,
+                   std::map<std::string, DigestClientSection>& clients) {
+    // "Today" is the local day the digest is read: the day after the window.
+    const std::int64_t today = query.zone.to_local(query.window_end) / kDay;
+    const std::string today_text = date_detail::format_date(today);
+    const std::string horizon = date_detail::format_date(today + query.deadline_horizon_days);
+    // Overdue deadlines are listed for two weeks, not forever.
+    const std::string oldest = date_detail::format_date(today - 14);
+
+    std::map<std::string, std::string> thread_due;  // thread id -> the deadline listed
+    auto list = [&](const char* kind, bool own_promise) {
+        for (auto& [thread_id, client, deadline] : latest_per_thread(database, kind, oldest, horizon)) {
+            // A promise to meet the client's own date adds nothing.
+            if (own_promise && thread_due.count(thread_id) && thread_due[thread_id] == deadline.due) continue;
+            if (!own_promise) thread_due[thread_id] = deadline.due;
+            deadline.overdue = deadline.due.substr(0, 10) < today_text;
+            deadline.own_promise = own_promise;
+            clients[client].deadlines.push_back(std::move(deadline));
+        }
+    };
+    list(kThreadDeadline, false);
+    list(kOwnPromise, true);
+    for (auto& [client, section] : clients) {
+        std::stable_sort(section.deadlines.begin(), section.deadlines.end(),
+                         [](const DigestDeadline& a, const DigestDeadline& b) { return a.due < b.due; });
     }
 }
 

@@ -165,6 +165,47 @@ TEST_F(DigestTest, AnOverdueDeadlineIsFlagged) {
     EXPECT_NE(compose_digest(data).text.find("OVERDUE since 2026-11-25"), std::string::npos);
 }
 
+TEST_F(DigestTest, TheVasOwnPromisesAreListedApartFromTheClientsDeadline) {
+    // Bob wants the deck by Friday; Dana promises Thursday. In another
+    // thread she promises Monday for a report Bob wanted on Wednesday, and in
+    // a third she only confirms his Friday.
+    ASSERT_OK(store_->ingest_batch({
+        mail("deck@acme.example", "bob@acme.example", "dana@reyes-va.example", "Board deck",
+             utc(2026, 11, 30, 15)),
+        mail("deck-re@reyes-va.example", "dana@reyes-va.example", "bob@acme.example",
+             "Re: Board deck", utc(2026, 11, 30, 16), "deck@acme.example", "Acme", true),
+        mail("report@acme.example", "bob@acme.example", "dana@reyes-va.example", "Expense report",
+             utc(2026, 11, 30, 17)),
+        mail("report-re@reyes-va.example", "dana@reyes-va.example", "bob@acme.example",
+             "Re: Expense report", utc(2026, 11, 30, 18), "report@acme.example", "Acme", true),
+        mail("memo@acme.example", "bob@acme.example", "dana@reyes-va.example", "Staff memo",
+             utc(2026, 11, 30, 19)),
+        mail("memo-re@reyes-va.example", "dana@reyes-va.example", "bob@acme.example",
+             "Re: Staff memo", utc(2026, 11, 30, 20), "memo@acme.example", "Acme", true),
+    }));
+    add_event("deck@acme.example", "deadline_set", "I need the deck by Friday.", "2026-12-04");
+    add_event("deck-re@reyes-va.example", "deadline_set", "I'll send it to you Thursday.", "2026-12-03");
+    add_event("report@acme.example", "deadline_set", "Please file it by Wednesday.", "2026-12-02");
+    add_event("report-re@reyes-va.example", "deadline_set", "I can have it by Monday.", "2026-12-07");
+    add_event("memo@acme.example", "deadline_set", "The memo is due Friday.", "2026-12-04");
+    add_event("memo-re@reyes-va.example", "deadline_set", "I'll have it done by Friday.", "2026-12-04");
+
+    const DigestData data = data_for(days_from_civil(2026, 11, 30));
+    ASSERT_EQ(data.clients.size(), 1u);
+    const auto& deadlines = data.clients[0].deadlines;
+    std::vector<std::string> listed;
+    for (const DigestDeadline& deadline : deadlines) {
+        listed.push_back(deadline.due + (deadline.own_promise ? " promised" : " client"));
+    }
+    EXPECT_EQ(listed, (std::vector<std::string>{"2026-12-02 client", "2026-12-03 promised",
+                                                "2026-12-04 client", "2026-12-04 client",
+                                                "2026-12-07 promised"}))
+        << "her later Monday does not hide Bob's Wednesday; a promise of his own date adds nothing";
+    const std::string text = compose_digest(data).text;
+    EXPECT_NE(text.find("you promised it for 2026-12-03: \"Re: Board deck\""), std::string::npos) << text;
+    EXPECT_NE(text.find("due 2026-12-02: \"Expense report\""), std::string::npos) << text;
+}
+
 TEST(DigestFormat, LongListsAreCutForAPhone) {
     DigestData data;
     data.day_label = "Monday 30 November 2026";
