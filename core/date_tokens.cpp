@@ -227,7 +227,7 @@ void classify_word(std::string_view text, Token& token) {
     const char* begin = text.data() + token.start;
     token.capitalized = begin[0] >= 'A' && begin[0] <= 'Z';
     if (length > kMaxWord) return;
-    char lower[kMaxWord];
+    char lower[kMaxWord] = {};  // zeroed only to quiet GCC 12's -Wmaybe-uninitialized
     for (std::size_t i = 0; i < length; ++i) {
         const unsigned char c = static_cast<unsigned char>(begin[i]);
         if (!is_letter(c)) return;  // UTF-8 inside the word: none of ours
@@ -325,6 +325,15 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         }
         out.push_back(token);
     }
+}
+
+int month_number(std::string_view lower_word) {
+    if (lower_word.empty() || lower_word.size() > kMaxWord) return 0;
+    for (const char c : lower_word) {
+        if (c < 'a' || c > 'z') return 0;
+    }
+    const Entry* entry = lexicon().find(lower_word.data(), lower_word.size());
+    return entry != nullptr && entry->lex == LexKind::month ? entry->value : 0;
 }
 
 }  // namespace casefile::core::date_detail

@@ -57,4 +57,8 @@ struct Token {
 // not itself a token; every other byte outside words and numbers is a symbol.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
+// The month (1-12) a lower-case English month name or abbreviation names
+// ("march", "sept"), from the same lexicon the tokens use; 0 for any other word.
+int month_number(std::string_view lower_word);
+
 }  // namespace casefile::core::date_detail

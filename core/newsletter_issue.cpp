@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "core/date_tokens.hpp"
 #include "core/rule_text.hpp"
 #include "core/thread_subject.hpp"
 
@@ -13,18 +14,9 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-constexpr std::array<std::string_view, 24> kMonths = {
-    "january", "february", "march",    "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december",
-    "jan",     "feb",      "mar",      "apr",     "jun",      "jul",
-    "aug",     "sep",      "sept",     "oct",     "nov",      "dec"};
-
 bool is_month(std::string_view word) {
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-    for (std::string_view month : kMonths) {
-        if (word == month) return true;
-    }
-    return false;
+    return date_detail::month_number(word) != 0;
 }
 
 // The subject's words, split on spaces, without trailing punctuation.
