@@ -22,6 +22,10 @@ void compile_phrase(std::string_view phrase, std::vector<std::uint64_t>& keys,
 
 std::string rule_label(const Rule& rule) { return "rule \"" + rule.id + "\""; }
 
+// The bit of first_key_bits_ a word key maps to (keys are FNV-1a hashes; the
+// multiply spreads their high bits down).
+std::size_t key_bit(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 48); }
+
 }  // namespace
 
 Result<void> RuleSet::check_phrase(std::string_view phrase) {
@@ -74,6 +78,8 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
                 compile_phrase(phrase, compiled.keys, compiled.wildcard);
                 set.by_first_key_[compiled.keys.front()].push_back(
                     static_cast<std::uint32_t>(set.phrases_.size()));
+                const std::size_t bit = key_bit(compiled.keys.front());
+                set.first_key_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
                 set.phrases_.push_back(std::move(compiled));
             }
             return ok();
@@ -97,6 +103,8 @@ void RuleSet::match(std::string_view lowered, const std::vector<WordToken>& toke
                     const std::vector<std::uint32_t>& sentence_of,
                     const std::vector<Sentence>& sentences, std::vector<PhraseHit>& out) const {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::size_t bit = key_bit(tokens[i].key);
+        if ((first_key_bits_[bit / 64] >> (bit % 64) & 1) == 0) continue;
         const auto found = by_first_key_.find(tokens[i].key);
         if (found == by_first_key_.end()) continue;
         for (const std::uint32_t phrase_index : found->second) {

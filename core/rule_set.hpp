@@ -68,6 +68,9 @@ private:
     std::vector<Rule> rules_;
     std::vector<CompiledPhrase> phrases_;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_first_key_;
+    // One bit per first key (hashed to 16 bits): most words of a message
+    // start no phrase, and a bit test turns them away before the map look-up.
+    std::vector<std::uint64_t> first_key_bits_ = std::vector<std::uint64_t>(1024, 0);
     std::vector<CompiledPattern> patterns_;
 };
 
