@@ -10,10 +10,22 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string trim_copy(std::string_view text) {
+std::string_view trimmed(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return std::string(text);
+    return text;
+}
+
+// make_valid_utf8 in place, without a copy for the usual text that is
+// already valid and holds no NUL.
+void keep_valid_utf8(std::string& text) {
+    if (is_valid_utf8(text) && text.find('\0') == std::string::npos) return;
+    text = make_valid_utf8(text);
+}
+
+// The characters the address-list reader acts on; the rest is name text.
+bool is_special(char c) {
+    return c == '"' || c == '(' || c == '<' || c == ',' || c == ':' || c == ';';
 }
 
 // Collapses runs of whitespace to one space: a display name spread over
@@ -62,33 +74,33 @@ struct MailboxBuilder {
     bool has_angle = false;
     std::string comment;
 
-    bool empty() const { return trim_copy(phrase).empty() && !has_angle && comment.empty(); }
+    bool empty() const { return trimmed(phrase).empty() && !has_angle && comment.empty(); }
 
     void emit(std::vector<core::Address>& out) {
         if (empty()) return;
         core::Address address;
         if (has_angle) {
             address.address = normalise_address(angle);
-            address.name = collapse_spaces(decode_encoded_words(trim_copy(phrase)));
+            address.name = collapse_spaces(decode_encoded_words(trimmed(phrase)));
         } else {
-            const std::string words = trim_copy(phrase);
-            if (words.find('@') != std::string::npos ||
-                (!phrase_quoted && !words.empty() && words.find(' ') == std::string::npos)) {
+            const std::string_view words = trimmed(phrase);
+            if (words.find('@') != std::string_view::npos ||
+                (!phrase_quoted && !words.empty() && words.find(' ') == std::string_view::npos)) {
                 address.address = normalise_address(words);
             } else {
                 address.name = collapse_spaces(decode_encoded_words(words));
             }
         }
         if (address.name.empty() && !comment.empty()) {
-            address.name = collapse_spaces(decode_encoded_words(trim_copy(comment)));
+            address.name = collapse_spaces(decode_encoded_words(trimmed(comment)));
         }
         // Outlook writes "'Bob Smith'" with single quotes around the name.
         if (address.name.size() >= 2 && address.name.front() == '\'' && address.name.back() == '\'') {
             address.name = address.name.substr(1, address.name.size() - 2);
         }
         if (address.name == address.address) address.name.clear();
-        address.name = make_valid_utf8(address.name);
-        address.address = make_valid_utf8(address.address);
+        keep_valid_utf8(address.name);
+        keep_valid_utf8(address.address);
         if (!address.name.empty() || !address.address.empty()) out.push_back(std::move(address));
         *this = MailboxBuilder{};
     }
@@ -160,8 +172,11 @@ std::vector<core::Address> parse_address_list(std::string_view raw_value) {
             in_group = false;
             ++position;
         } else {
-            mailbox.phrase.push_back(c);
-            ++position;
+            // This character and the plain name text after it, in one piece.
+            std::size_t end = position + 1;
+            while (end < text.size() && !is_special(text[end])) ++end;
+            mailbox.phrase.append(text, position, end - position);
+            position = end;
         }
     }
     mailbox.emit(out);
