@@ -102,7 +102,6 @@ void add_digest_events(SQLite::Database& database, std::map<std::string, DigestC
     }
 }
 
-// Each thread's current deadline: its latest live deadline event with a date.
 // Which deadline events of a thread count: the deadline the thread is under
 // is the client's, or the VA's explicit change ("the deadline is
 // cancelled") - as classification reads it; the VA's own dates are her
@@ -147,6 +146,8 @@ std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thr
     return found;
 }
 
+// Each thread's current deadline when due soon (or lately overdue), and the
+// VA's own latest promise in the thread when it names another date.
 void add_deadlines(SQLite::Database& database, const DigestQuery& query,
                    std::map<std::string, DigestClientSection>& clients) {
     // "Today" is the local day the digest is read: the day after the window.
