@@ -23,13 +23,12 @@ constexpr int kClassifyChunk = 500;
 // The queued messages, oldest first, with what the store says of each
 // before any of this chunk is classified: whether its thread has an earlier
 // message, and the event that set its thread's latest deadline before it
-// (date, row). The client's mail sets a deadline; the VA's own dates are her
-// commitments, and only her explicit changes ("the deadline is cancelled")
-// count. Both asked in the one statement rather than as two queries per
-// message: ~40,000 statement round trips fewer for an initial sync of 20,000
-// messages. The queue's key is the order wanted: no sort, and only the
-// chunk's rows are read.
-constexpr const char* kPendingChunk = R"sql(
+// (date, row). Both asked in the one statement rather than as two queries
+// per message: ~40,000 statement round trips fewer for an initial sync of
+// 20,000 messages. The queue's key is the order wanted: no sort, and only
+// the chunk's rows are read.
+const std::string& pending_chunk_sql() {
+    static const std::string sql = R"sql(
         SELECT m.id, COALESCE(x.own_text, ''), m.date_unix, m.date_offset, m.from_me,
                m.bulk, COALESCE(t.thread_id, ''), q.sort_date, m.sha256,
                EXISTS (
@@ -41,8 +40,7 @@ constexpr const char* kPendingChunk = R"sql(
                    JOIN messages dm ON dm.id = e.message_row
                    JOIN message_threads dt ON dt.message_row = dm.id
                    WHERE dt.thread_id = t.thread_id AND e.superseded_at IS NULL
-                     AND (dm.from_me = 0 OR e.category = 'deadline_change')
-                     AND e.category IN ('deadline_set', 'deadline_change')
+                     AND )sql" + sets_thread_deadline("dm", "e") + R"sql(
                      AND (COALESCE(dm.date_unix, 0) < q.sort_date
                           OR (COALESCE(dm.date_unix, 0) = q.sort_date AND dm.id < m.id))
                    ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1)
@@ -51,6 +49,8 @@ constexpr const char* kPendingChunk = R"sql(
         LEFT JOIN message_threads t ON t.message_row = m.id
         ORDER BY q.sort_date, q.message_row LIMIT ?
     )sql";
+    return sql;
+}
 
 // What a deadline event set, and the (date, row) of its message.
 constexpr const char* kDeadlineOfEvent = R"sql(
@@ -128,6 +128,12 @@ void classify_threads(const Classifier& classify, const DetectionMemo* memo,
 
 }  // namespace
 
+std::string sets_thread_deadline(std::string_view message, std::string_view event) {
+    const std::string m(message), e(event);
+    return "(" + e + ".category IN ('deadline_set', 'deadline_change') AND (" + m +
+           ".from_me = 0 OR " + e + ".category = 'deadline_change'))";
+}
+
 Result<std::size_t> Store::classify_pending(const Classifier& classify, DetectionMemo* memo) {
     Impl& impl = *impl_;
     // The memo only serves this pass: whatever it holds is for messages
@@ -159,7 +165,7 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
             more.reset();
             SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
             impl.load_ledger_head();
-            SQLite::Statement pending(impl.database, kPendingChunk);
+            SQLite::Statement pending(impl.database, pending_chunk_sql());
             pending.bind(1, kClassifyChunk);
             SQLite::Statement deadline(impl.database, kDeadlineOfEvent);
             std::vector<Pending> messages;

@@ -102,17 +102,13 @@ void add_digest_events(SQLite::Database& database, std::map<std::string, DigestC
     }
 }
 
-// Which deadline events of a thread count: the deadline the thread is under
-// is the client's, or the VA's explicit change ("the deadline is
-// cancelled") - as classification reads it; the VA's own dates are her
-// promises, listed apart.
-constexpr const char* kThreadDeadline = "(m2.from_me = 0 OR e2.category = 'deadline_change')";
+// The VA's own dates, listed apart from the deadline the thread is under.
 constexpr const char* kOwnPromise = "(m2.from_me = 1 AND e2.category = 'deadline_set')";
 
 // Per thread, the latest event of `kind` when its date falls between the
 // two bound days: (thread id, client, deadline).
 std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thread(
-    SQLite::Database& database, const char* kind, const std::string& oldest,
+    SQLite::Database& database, const std::string& kind, const std::string& oldest,
     const std::string& horizon) {
     SQLite::Statement select(database, std::string(R"sql(
         SELECT t.thread_id, c.name, e.due, m.subject, e.evidence
@@ -158,7 +154,7 @@ void add_deadlines(SQLite::Database& database, const DigestQuery& query,
     const std::string oldest = date_detail::format_date(today - 14);
 
     std::map<std::string, std::string> thread_due;  // thread id -> the deadline listed
-    auto list = [&](const char* kind, bool own_promise) {
+    auto list = [&](const std::string& kind, bool own_promise) {
         for (auto& [thread_id, client, deadline] : latest_per_thread(database, kind, oldest, horizon)) {
             // A promise to meet the client's own date adds nothing.
             if (own_promise && thread_due.count(thread_id) && thread_due[thread_id] == deadline.due) continue;
@@ -168,7 +164,7 @@ void add_deadlines(SQLite::Database& database, const DigestQuery& query,
             clients[client].deadlines.push_back(std::move(deadline));
         }
     };
-    list(kThreadDeadline, false);
+    list(sets_thread_deadline("m2", "e2"), false);
     list(kOwnPromise, true);
     for (auto& [client, section] : clients) {
         std::stable_sort(section.deadlines.begin(), section.deadlines.end(),

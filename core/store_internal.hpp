@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -97,6 +98,13 @@ void thread_rows(Store::Impl& impl, const std::vector<std::int64_t>& rows);
 // base subject, '' when too generic to join messages by.
 std::string message_key_id(const std::string& message_id);
 std::string message_key_subject(const std::string& subject);
+
+// The SQL condition for the deadline events that set a thread's deadline,
+// for a messages row and an events row under the given aliases: the
+// client's mail sets it; the VA's own dates are her promises, and only her
+// explicit changes ("the deadline is cancelled") count. Classification and
+// the digest read a thread's deadline alike (store_classify.cpp).
+std::string sets_thread_deadline(std::string_view message, std::string_view event);
 
 // Stores one event and its ledger entry, inside the caller's write
 // transaction (store_events.cpp); fails on a malformed event or an unknown
