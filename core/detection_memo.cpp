@@ -63,19 +63,46 @@ void DetectionMemo::remember(std::string_view sha256, const ClassifyInput& input
     entries_.insert_or_assign(key_of(sha256), std::move(entry));
 }
 
+// Counts the answer; the events of `entry` (null: no match) for `row`.
+std::optional<std::vector<NewEvent>> DetectionMemo::take(const Entry* entry, std::int64_t row) const {
+    if (entry == nullptr) {
+        ++misses_;
+        return std::nullopt;
+    }
+    ++hits_;
+    std::vector<NewEvent> events = entry->events;
+    for (NewEvent& event : events) event.message_row = row;
+    return events;
+}
+
 std::optional<std::vector<NewEvent>> DetectionMemo::recall(std::string_view sha256,
                                                            const ClassifyInput& input) const {
     const Fingerprint wanted = fingerprint(input);
     std::lock_guard lock(mutex_);
     const auto found = entries_.find(key_of(sha256));
-    if (found == entries_.end() || !(found->second.input == wanted)) {
-        ++misses_;
-        return std::nullopt;
+    const bool same = found != entries_.end() && found->second.input == wanted;
+    return take(same ? &found->second : nullptr, input.message_row);
+}
+
+void DetectionMemo::stored_as(std::string_view sha256, std::int64_t row) {
+    std::lock_guard lock(mutex_);
+    if (const auto found = entries_.find(key_of(sha256)); found != entries_.end()) found->second.row = row;
+}
+
+std::optional<std::vector<NewEvent>> DetectionMemo::recall_stored(std::string_view sha256,
+                                                                  const ClassifyInput& input) const {
+    Fingerprint wanted = fingerprint(input);
+    std::lock_guard lock(mutex_);
+    const auto found = entries_.find(key_of(sha256));
+    bool same = false;
+    if (found != entries_.end() && found->second.row != 0 && found->second.row == input.message_row) {
+        wanted.text_hash = found->second.input.text_hash;  // the row's text is the entry's
+        wanted.text_size = found->second.input.text_size;
+        same = found->second.input == wanted;
     }
-    ++hits_;
-    std::vector<NewEvent> events = found->second.events;
-    for (NewEvent& event : events) event.message_row = input.message_row;
-    return events;
+    // Not counted as a miss: the caller reads the text and asks recall().
+    if (!same) return std::nullopt;
+    return take(&found->second, input.message_row);
 }
 
 std::size_t DetectionMemo::size() const {

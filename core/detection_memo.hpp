@@ -9,7 +9,10 @@
 // reply; no thread deadline yet) and remembers the answer here, keyed by the
 // message's SHA-256. classify_pending takes the remembered events only when
 // the real input turns out the same in every field, and runs detection again
-// otherwise: the memo can make classification faster, never different.
+// otherwise: the memo can make classification faster, never different. A
+// message the sync stored with the memo (stored_as) is bound to its row: its
+// stored text is the very text the events were worked out on, so it is not
+// read back to be compared - only the context is.
 #pragma once
 
 #include <atomic>
@@ -50,6 +53,16 @@ class DetectionMemo {
     std::optional<std::vector<NewEvent>> recall(std::string_view sha256,
                                                 const ClassifyInput& input) const;
 
+    // The message with raw bytes hashing to `sha256` was stored as `row`, its
+    // text exactly the parse the remembered events were worked out on.
+    void stored_as(std::string_view sha256, std::int64_t row);
+
+    // Like recall, for a message stored as `input.message_row` in this pass
+    // (stored_as), whose text need not be read back: every field but the
+    // text must match, the text being the row's own.
+    std::optional<std::vector<NewEvent>> recall_stored(std::string_view sha256,
+                                                       const ClassifyInput& input) const;
+
     std::size_t size() const;
     // How many recall() calls found a matching entry, and how many did not.
     std::size_t hits() const { return hits_; }
@@ -71,7 +84,9 @@ class DetectionMemo {
     struct Entry {
         Fingerprint input;
         std::vector<NewEvent> events;
+        std::int64_t row = 0;  // where it was stored in this pass; 0 before
     };
+    std::optional<std::vector<NewEvent>> take(const Entry* entry, std::int64_t row) const;
     static Fingerprint fingerprint(const ClassifyInput& input);
     static std::uint64_t key_of(std::string_view sha256);
 

@@ -50,8 +50,12 @@ public:
     // counted and skipped. When `progress` is given, the folder's high-water
     // mark advances in the same transaction (synchronous=FULL), so a crash
     // never leaves a UID recorded without its message or the reverse.
+    // With `memo`, each message it stores is bound to its row there, so that
+    // classification may take the memo's events without reading the text
+    // back (the row's text is the one the memo's events were worked out on).
     Result<BatchResult> ingest_batch(const std::vector<IncomingMessage>& batch,
-                                     const std::optional<FolderProgress>& progress = std::nullopt);
+                                     const std::optional<FolderProgress>& progress = std::nullopt,
+                                     DetectionMemo* memo = nullptr);
 
     // --- IMAP sync bookkeeping (store_sync.cpp) ---
 

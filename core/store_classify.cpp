@@ -27,9 +27,11 @@ constexpr int kClassifyChunk = 500;
 // per message: ~40,000 statement round trips fewer for an initial sync of
 // 20,000 messages. The queue's key is the order wanted: no sort, and only
 // the chunk's rows are read.
-const std::string& pending_chunk_sql() {
-    static const std::string sql = R"sql(
-        SELECT m.id, COALESCE(x.own_text, ''), m.date_unix, m.date_offset, m.from_me,
+// With a memo the text is left out: most messages take the memo's events
+// without it (decide_from_memo), and the rest read it one by one.
+std::string pending_chunk_sql(bool with_text) {
+    return std::string(R"sql(
+        SELECT m.id, )sql") + (with_text ? "COALESCE(x.own_text, '')" : "''") + R"sql(, m.date_unix, m.date_offset, m.from_me,
                m.bulk, COALESCE(t.thread_id, ''), q.sort_date, m.sha256,
                EXISTS (
                    SELECT 1 FROM message_threads et JOIN messages em ON em.id = et.message_row
@@ -45,11 +47,10 @@ const std::string& pending_chunk_sql() {
                           OR (COALESCE(dm.date_unix, 0) = q.sort_date AND dm.id < m.id))
                    ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1)
         FROM classify_queue q JOIN messages m ON m.id = q.message_row
-        LEFT JOIN message_text x ON x.message_row = m.id
+        )sql" + (with_text ? "LEFT JOIN message_text x ON x.message_row = m.id" : "") + R"sql(
         LEFT JOIN message_threads t ON t.message_row = m.id
         ORDER BY q.sort_date, q.message_row LIMIT ?
     )sql";
-    return sql;
 }
 
 // What a deadline event set, and the (date, row) of its message.
@@ -77,7 +78,33 @@ struct Pending {
     std::int64_t sort_date = 0;
     std::optional<Deadline> stored_deadline;  // from messages classified before this chunk
     std::vector<NewEvent> events;
+    bool decided = false;  // events taken from the memo before the text was read
 };
+
+// Takes the memo's events for each thread's first message of the chunk that
+// was stored in this pass (its context is all known before classifying:
+// nothing earlier in the chunk can change its thread's deadline), and reads
+// the text of every other message.
+void decide_from_memo(SQLite::Database& database, const DetectionMemo& memo,
+                      std::vector<std::vector<Pending*>>& threads) {
+    SQLite::Statement text(database, "SELECT own_text FROM message_text WHERE message_row = ?");
+    for (std::vector<Pending*>& thread : threads) {
+        for (Pending* message : thread) {
+            if (message == thread.front()) {
+                message->input.current_deadline =
+                    message->stored_deadline ? message->stored_deadline->due : std::string();
+                if (auto known = memo.recall_stored(message->sha256, message->input)) {
+                    message->events = std::move(*known);
+                    message->decided = true;
+                    continue;
+                }
+            }
+            text.reset();
+            text.bind(1, static_cast<int64_t>(message->input.message_row));
+            if (text.executeStep()) message->input.own_text = text.getColumn(0).getString();
+        }
+    }
+}
 
 bool is_deadline_event(const NewEvent& event) {
     return event.category == "deadline_set" || event.category == "deadline_change";
@@ -92,12 +119,14 @@ void classify_thread(const Classifier& classify, const DetectionMemo* memo,
                      std::vector<Pending*>& messages) {
     std::optional<Deadline> stated_here;
     for (Pending* message : messages) {
-        std::optional<Deadline> current = message->stored_deadline;
-        if (stated_here && (!current || stated_here->later_than(*current))) current = stated_here;
-        message->input.current_deadline = current ? current->due : std::string();
-        std::optional<std::vector<NewEvent>> known;
-        if (memo) known = memo->recall(message->sha256, message->input);
-        message->events = known ? std::move(*known) : classify(message->input);
+        if (!message->decided) {
+            std::optional<Deadline> current = message->stored_deadline;
+            if (stated_here && (!current || stated_here->later_than(*current))) current = stated_here;
+            message->input.current_deadline = current ? current->due : std::string();
+            std::optional<std::vector<NewEvent>> known;
+            if (memo) known = memo->recall(message->sha256, message->input);
+            message->events = known ? std::move(*known) : classify(message->input);
+        }
         for (const NewEvent& event : message->events) {
             if (is_deadline_event(event) &&
                 (!message->input.from_me || event.category == "deadline_change")) {
@@ -165,7 +194,7 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
             more.reset();
             SQLite::Transaction transaction(impl.database, SQLite::TransactionBehavior::IMMEDIATE);
             impl.load_ledger_head();
-            SQLite::Statement pending(impl.database, pending_chunk_sql());
+            SQLite::Statement pending(impl.database, pending_chunk_sql(memo == nullptr));
             pending.bind(1, kClassifyChunk);
             SQLite::Statement deadline(impl.database, kDeadlineOfEvent);
             std::vector<Pending> messages;
@@ -208,6 +237,7 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
                 }
             }
             for (auto& [thread_id, in_thread] : by_thread) threads.push_back(std::move(in_thread));
+            if (memo) decide_from_memo(impl.database, *memo, threads);
             classify_threads(classify, memo, threads);
 
             for (Pending& message : messages) {

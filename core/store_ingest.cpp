@@ -2,6 +2,7 @@
 // parsed from them, then the ledger entry — all in one transaction.
 #include <map>
 
+#include "core/detection_memo.hpp"
 #include "core/message_keys.hpp"
 #include "core/sha256.hpp"
 #include "core/store.hpp"
@@ -112,7 +113,8 @@ void record_location(Store::Impl& impl, std::int64_t row, std::int64_t folder,
 }
 
 Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batch,
-                                        const std::optional<FolderProgress>& progress) {
+                                        const std::optional<FolderProgress>& progress,
+                                        DetectionMemo* memo) {
     Impl& impl = *impl_;
     auto result = guarded("storing a batch of messages", [&]() -> Result<BatchResult> {
         BatchResult counts;
@@ -214,6 +216,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
                 }
                 impl.append_ledger("message", row, sha256);
                 new_rows.push_back(row);
+                if (memo) memo->stored_as(sha256, row);
                 SQLite::Statement& insert_reference = impl.cached("INSERT INTO message_references (message_row, referenced_id) VALUES (?, ?)");
                 auto add_reference = [&](const std::string& id) {
                     const std::string normalized = message_key_id(id);

@@ -189,7 +189,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
         // UIDs missing from the answers were expunged meanwhile: nothing to
         // keep, and the mark may pass them.
-        auto stored = store.ingest_batch(fetched->messages, progress);
+        auto stored = store.ingest_batch(fetched->messages, progress, options.memo);
         if (!stored) {
             if (fetching.valid()) fetching.wait();  // the worker still holds the session
             return core::Unexpected(stored.error());

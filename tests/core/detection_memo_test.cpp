@@ -71,6 +71,32 @@ TEST(DetectionMemoTest, RecallsTheEventsOnlyWhenEveryFieldOfTheInputMatches) {
     EXPECT_EQ(memo.misses(), 9u);
 }
 
+TEST(DetectionMemoTest, RecallsAStoredMessageWithoutItsTextOnlyForItsOwnRow) {
+    DetectionMemo memo;
+    const ClassifyInput input = input_of("Please send the Q4 report by Friday.");
+    memo.remember(kSha, input, {deadline_event("2025-12-05", "")});
+    ClassifyInput unread = input;  // as classification sees it: the text not read back
+    unread.own_text.clear();
+    unread.message_row = 42;
+    EXPECT_FALSE(memo.recall_stored(kSha, unread).has_value()) << "not stored in this pass";
+    memo.stored_as(kSha, 42);
+    auto recalled = memo.recall_stored(kSha, unread);
+    ASSERT_TRUE(recalled.has_value());
+    ASSERT_EQ(recalled->size(), 1u);
+    EXPECT_EQ((*recalled)[0].message_row, 42);
+    ClassifyInput other_row = unread;
+    other_row.message_row = 43;
+    EXPECT_FALSE(memo.recall_stored(kSha, other_row).has_value());
+    ClassifyInput reply = unread;
+    reply.first_in_thread = false;
+    EXPECT_FALSE(memo.recall_stored(kSha, reply).has_value());
+    ClassifyInput under_deadline = unread;
+    under_deadline.current_deadline = "2025-12-03";
+    EXPECT_FALSE(memo.recall_stored(kSha, under_deadline).has_value());
+    EXPECT_EQ(memo.hits(), 1u);
+    EXPECT_EQ(memo.misses(), 0u) << "a message that cannot be taken unread is read, then counted";
+}
+
 TEST(DetectionMemoTest, RemembersNoMoreThanItsCapacity) {
     DetectionMemo memo(2);
     memo.remember("01" + kSha.substr(2), input_of("a"), {});
@@ -189,6 +215,41 @@ TEST_F(MemoClassifyTest, AMemoFindsTheSameEventsAsClassifyingWithoutOne) {
         const NewEvent& b = (*without)[index].event;
         EXPECT_EQ(a.message_row, b.message_row);
         EXPECT_EQ(a.category, b.category);
+        EXPECT_EQ(a.due, b.due);
+        EXPECT_EQ(a.previous_due, b.previous_due);
+    }
+}
+
+TEST_F(MemoClassifyTest, MessagesStoredWithTheMemoTakeItsEventsUnreadAndFindTheSame) {
+    // As a sync does: the memo worked out on the fetch worker, the batch
+    // stored with the memo so each message is bound to its row.
+    const auto root = in_thread("root", kMonday, "2025-12-05");
+    const auto moved = in_thread("moved", kMonday + 2 * kHour, "2025-12-12");
+    const auto again = in_thread("again", kMonday + 5 * kHour, "2025-12-19");
+    const Classifier classify = counting();
+    DetectionMemo memo;
+    for (const auto* message : {&root, &moved, &again}) memo.work_out(*message, classify);
+    ASSERT_OK(store_->ingest_batch({again, root, moved}, std::nullopt, &memo));
+    calls_ = 0;
+    ASSERT_OK(store_->classify_pending(classify, &memo));
+    EXPECT_EQ(calls_, 2) << "the root from the memo; the replies, under the root's deadline, read again";
+    auto with_memo = store_->events({});
+    ASSERT_OK(with_memo);
+
+    ASSERT_OK(store_->supersede_events());
+    ASSERT_OK(store_->classify_pending(classify));
+    EventFilter live;
+    live.include_superseded = false;
+    auto without = store_->events(live);
+    ASSERT_OK(without);
+    ASSERT_EQ(with_memo->size(), 3u);
+    ASSERT_EQ(without->size(), with_memo->size());
+    for (std::size_t index = 0; index < with_memo->size(); ++index) {
+        const NewEvent& a = (*with_memo)[index].event;
+        const NewEvent& b = (*without)[index].event;
+        EXPECT_EQ(a.message_row, b.message_row);
+        EXPECT_EQ(a.category, b.category);
+        EXPECT_EQ(a.evidence, b.evidence);
         EXPECT_EQ(a.due, b.due);
         EXPECT_EQ(a.previous_due, b.previous_due);
     }
