@@ -152,6 +152,30 @@ class MemoClassifyTest : public ::testing::Test {
         };
     }
 
+    // The events classification stored (with a memo) are the ones it finds
+    // again, event for event, when everything is classified without one.
+    void expect_same_events_without_the_memo(const Classifier& classify, std::size_t expected) {
+        auto with_memo = store_->events({});
+        ASSERT_OK(with_memo);
+        ASSERT_OK(store_->supersede_events());
+        ASSERT_OK(store_->classify_pending(classify));
+        EventFilter live;
+        live.include_superseded = false;
+        auto without = store_->events(live);
+        ASSERT_OK(without);
+        ASSERT_EQ(with_memo->size(), expected);
+        ASSERT_EQ(without->size(), with_memo->size());
+        for (std::size_t index = 0; index < with_memo->size(); ++index) {
+            const NewEvent& a = (*with_memo)[index].event;
+            const NewEvent& b = (*without)[index].event;
+            EXPECT_EQ(a.message_row, b.message_row);
+            EXPECT_EQ(a.category, b.category);
+            EXPECT_EQ(a.evidence, b.evidence);
+            EXPECT_EQ(a.due, b.due);
+            EXPECT_EQ(a.previous_due, b.previous_due);
+        }
+    }
+
     testing::TempDir directory_;
     FixedClock clock_{kMonday + 30 * 24 * kHour};
     std::optional<Store> store_;
@@ -199,25 +223,7 @@ TEST_F(MemoClassifyTest, AMemoFindsTheSameEventsAsClassifyingWithoutOne) {
     for (const auto* message : {&root, &moved, &again}) memo.work_out(*message, classify);
     ASSERT_OK(store_->ingest_batch({again, root, moved}));
     ASSERT_OK(store_->classify_pending(classify, &memo));
-    auto with_memo = store_->events({});
-    ASSERT_OK(with_memo);
-
-    ASSERT_OK(store_->supersede_events());
-    ASSERT_OK(store_->classify_pending(classify));
-    EventFilter live;
-    live.include_superseded = false;
-    auto without = store_->events(live);
-    ASSERT_OK(without);
-    ASSERT_EQ(with_memo->size(), 3u);
-    ASSERT_EQ(without->size(), with_memo->size());
-    for (std::size_t index = 0; index < with_memo->size(); ++index) {
-        const NewEvent& a = (*with_memo)[index].event;
-        const NewEvent& b = (*without)[index].event;
-        EXPECT_EQ(a.message_row, b.message_row);
-        EXPECT_EQ(a.category, b.category);
-        EXPECT_EQ(a.due, b.due);
-        EXPECT_EQ(a.previous_due, b.previous_due);
-    }
+    expect_same_events_without_the_memo(classify, 3);
 }
 
 TEST_F(MemoClassifyTest, MessagesStoredWithTheMemoTakeItsEventsUnreadAndFindTheSame) {
@@ -233,26 +239,7 @@ TEST_F(MemoClassifyTest, MessagesStoredWithTheMemoTakeItsEventsUnreadAndFindTheS
     calls_ = 0;
     ASSERT_OK(store_->classify_pending(classify, &memo));
     EXPECT_EQ(calls_, 2) << "the root from the memo; the replies, under the root's deadline, read again";
-    auto with_memo = store_->events({});
-    ASSERT_OK(with_memo);
-
-    ASSERT_OK(store_->supersede_events());
-    ASSERT_OK(store_->classify_pending(classify));
-    EventFilter live;
-    live.include_superseded = false;
-    auto without = store_->events(live);
-    ASSERT_OK(without);
-    ASSERT_EQ(with_memo->size(), 3u);
-    ASSERT_EQ(without->size(), with_memo->size());
-    for (std::size_t index = 0; index < with_memo->size(); ++index) {
-        const NewEvent& a = (*with_memo)[index].event;
-        const NewEvent& b = (*without)[index].event;
-        EXPECT_EQ(a.message_row, b.message_row);
-        EXPECT_EQ(a.category, b.category);
-        EXPECT_EQ(a.evidence, b.evidence);
-        EXPECT_EQ(a.due, b.due);
-        EXPECT_EQ(a.previous_due, b.previous_due);
-    }
+    expect_same_events_without_the_memo(classify, 3);
 }
 
 }  // namespace
