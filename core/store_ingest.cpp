@@ -114,10 +114,15 @@ void record_location(Store::Impl& impl, std::int64_t row, std::int64_t folder,
 
 Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batch,
                                         const std::optional<FolderProgress>& progress,
-                                        DetectionMemo* memo) {
+                                        DetectionMemo* memo, Durability durability) {
     Impl& impl = *impl_;
     auto result = guarded("storing a batch of messages", [&]() -> Result<BatchResult> {
         BatchResult counts;
+        std::optional<ExecOnExit> durable_afterwards;
+        if (durability == Durability::kWithNextCommit) {
+            impl.database.exec("PRAGMA synchronous = NORMAL");
+            durable_afterwards.emplace(impl.database, "PRAGMA synchronous = FULL");
+        }
         SQLite::Transaction transaction(impl.database,
                                         SQLite::TransactionBehavior::IMMEDIATE);
         // Another connection (another account, `casefile import`) may have

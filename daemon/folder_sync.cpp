@@ -189,7 +189,12 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
         // UIDs missing from the answers were expunged meanwhile: nothing to
         // keep, and the mark may pass them.
-        auto stored = store.ingest_batch(fetched->messages, progress, options.memo);
+        // While another batch is on its way, this one's commit need not wait
+        // for the disk: the next commit, or the last one of the folder,
+        // flushes it (see core::Durability).
+        const core::Durability durability =
+            fetching.valid() ? core::Durability::kWithNextCommit : core::Durability::kOnDisk;
+        auto stored = store.ingest_batch(fetched->messages, progress, options.memo, durability);
         if (!stored) {
             if (fetching.valid()) fetching.wait();  // the worker still holds the session
             return core::Unexpected(stored.error());

@@ -54,7 +54,11 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
         if (batch.empty()) break;
         const std::uint64_t bytes_read = reader.bytes_read();
         reading = next_batch();
-        auto stored = store.ingest_batch(batch);
+        // The run record written after the last batch flushes every batch
+        // to disk; until then a power cut can only take back mail that is
+        // still in the files (see core::Durability).
+        auto stored = store.ingest_batch(batch, std::nullopt, nullptr,
+                                         core::Durability::kWithNextCommit);
         if (!stored) {
             reading.wait();
             return core::Unexpected(stored.error());

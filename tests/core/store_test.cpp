@@ -6,6 +6,7 @@
 #include "core/ledger.hpp"
 #include "core/sha256.hpp"
 #include "support/expect_ok.hpp"
+#include "support/sync_counting_vfs.hpp"
 #include "support/temp_dir.hpp"
 
 namespace casefile::core {
@@ -273,6 +274,27 @@ TEST_F(StoreTest, FolderHighWaterMarkAdvancesWithItsBatch) {
     SQLite::Statement location(database, "SELECT uid FROM message_locations");
     ASSERT_TRUE(location.executeStep());
     EXPECT_EQ(location.getColumn(0).getInt64(), 7);
+}
+
+TEST_F(StoreTest, ABatchAnotherFollowsWaitsForTheNextCommitToReachTheDisk) {
+    testing::SyncCountingVfs disk;
+    Store store = open_store();
+    auto first = message("a@x", "From: a@x\r\n", "one\r\n");
+    first.uid = 7;
+    auto last = message("b@x", "From: b@x\r\n", "two\r\n");
+    last.uid = 8;
+
+    disk.reset();
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1234, 7}, nullptr,
+                                 Durability::kWithNextCommit));
+    EXPECT_EQ(disk.syncs(), 0);
+    ASSERT_OK(store.ingest_batch({last}, FolderProgress{"work", "INBOX", 1234, 8}));
+    EXPECT_GT(disk.syncs(), 0) << "the last batch of a sync is on disk when stored";
+    // The store's own setting is back for whatever comes next.
+    disk.reset();
+    ASSERT_OK(store.add_notice(Notice{"oversized", "work", "INBOX", "one message over the cap"}));
+    EXPECT_GT(disk.syncs(), 0);
+    EXPECT_EQ(store.status()->messages, 2);
 }
 
 TEST_F(StoreTest, ANewUidValidityRestartsTheMarkAndOldLocationsStay) {
