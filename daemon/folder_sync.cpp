@@ -51,11 +51,14 @@ struct FetchedBatch {
 
 // Fetches a batch's bodies (and the headers of its oversized messages) and
 // parses them. Runs on the sync's worker thread: touches the session, never
-// the store.
+// the store. `stored` is the batch stored before, freed here first: freeing
+// 500 parsed messages took ~90 ms of the storing thread's ~1.8 s (20,000
+// Enron messages), and that thread is the one the sync waits for.
 core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch batch,
                                        const core::ClientMatcher& matcher,
                                        const std::string& source,
-                                       const FolderSyncOptions& options) {
+                                       const FolderSyncOptions& options, FetchedBatch stored) {
+    { [[maybe_unused]] const FetchedBatch freed = std::move(stored); }
     FetchedBatch out;
     out.messages.reserve(batch.uids.size() + batch.oversized_uids.size());
     auto take = [&](FetchedMessage&& fetched, bool placeholder) {
@@ -151,6 +154,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
     // re-match of the next batch runs here, after the worker has finished.
     std::uint64_t bytes_done = 0, messages_done = 0;
     std::future<core::Result<FetchedBatch>> fetching;
+    FetchedBatch stored_batch;  // handed to the next fetch to free
     auto start_fetch = [&](std::size_t index) -> core::Result<void> {
         core::FetchBatch batch = plan.batches[index];
         if (try_rematch) {
@@ -165,7 +169,8 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
             }
         }
         fetching = std::async(std::launch::async, fetch_batch, std::ref(session), std::move(batch),
-                              std::cref(matcher), source_of(account, folder), std::cref(options));
+                              std::cref(matcher), source_of(account, folder), std::cref(options),
+                              std::move(stored_batch));
         return {};
     };
     if (!plan.batches.empty()) {
@@ -206,6 +211,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         spdlog::debug("{}/{}: stored {} new, {} already present, up to UID {}", account, folder,
                       stored->stored, stored->already_present, batch.highest_uid);
         if (options.on_progress) options.on_progress(bytes_done, messages_done);
+        stored_batch = std::move(*fetched);
     }
     if (result.placeholders > 0) {
         auto noticed = store.add_notice(core::Notice{
