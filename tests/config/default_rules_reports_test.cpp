@@ -65,5 +65,24 @@ TEST(DefaultRulesReports, AnAskPassedOnWithWantsIsADeadline) {
     EXPECT_TRUE(asked.events.empty()) << summary(asked);
 }
 
+
+TEST(DefaultRulesReports, ASoftenedOrUrgedAskIsADeadline) {
+    expect_deadline(
+        "Per our conversation, the customer wants an additional 5,000 MMBtu/d added to the "
+        "amendment. We need to get something to the customer on Monday if at all possible.",
+        "2025-03-17");
+    const auto urged = detect(
+        "These deals are still not in the system. I really need you guys to push this with "
+        "urgency.");
+    ASSERT_EQ(urged.events.size(), 1u) << summary(urged);
+    EXPECT_EQ(urged.events[0].category, Category::deadline_set);
+    EXPECT_EQ(urged.events[0].due, "") << summary(urged);
+    // The sender's own softened promise and a meeting ask nothing of the reader.
+    const auto quiet = detect(
+        "I will try to get the draft to you Friday if at all possible. Let's meet on Monday if "
+        "at all possible.");
+    EXPECT_TRUE(quiet.events.empty()) << summary(quiet);
+}
+
 }  // namespace
 }  // namespace casefile::config
