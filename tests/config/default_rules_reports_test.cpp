@@ -84,5 +84,34 @@ TEST(DefaultRulesReports, ASoftenedOrUrgedAskIsADeadline) {
     EXPECT_TRUE(quiet.events.empty()) << summary(quiet);
 }
 
+
+TEST(DefaultRulesReports, ForecastsTermsAndTheReadersOwnChoicesAreNoDeadlines) {
+    const char* texts[] = {
+        // Forecasts of how things will stand, and what the sender's side will have.
+        "Hopefully by Tuesday morning, if not earlier, the water should be back to normal.",
+        "I am having some temporary trouble with the PSDB database that should be resolved by "
+        "Thursday of this week.",
+        "By next week, we should have the paint for the second exterior coat.",
+        // Rules and contract terms bind their parties.
+        "b) the allocation shall be made as soon as practicable after the transaction is "
+        "executed.",
+        // "Push back" as resisting, not moving a date.
+        "We should schedule in PJM through the 21st of March (they may push back, but we should "
+        "remind them that they will be subject to LDs).",
+        // Enrolment and booking a slot are the reader's own choice.
+        "If you plan to make changes to your existing benefit coverage, you will need to make "
+        "changes during Open Enrollment which begins Monday, March 17 and ends on March 28.",
+        "Please send an e-mail to Ramona with 3 time slot requests to schedule your interview "
+        "next week. The appointments will be made on a first come, first served basis, so send "
+        "in your request as soon as possible.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // A plain ask with the same dates still is one.
+    expect_deadline("Please send me the paint order by next Tuesday.", "2025-03-18");
+}
+
 }  // namespace
 }  // namespace casefile::config
