@@ -113,5 +113,16 @@ TEST(DefaultRulesReports, ForecastsTermsAndTheReadersOwnChoicesAreNoDeadlines) {
     expect_deadline("Please send me the paint order by next Tuesday.", "2025-03-18");
 }
 
+
+TEST(DefaultRulesReports, AWorkNounOpeningAStatusIsNoInstruction) {
+    const auto status = detect(
+        "Here is where we stand on the new hires. Offer letters went out on Monday. Review will "
+        "be done this week.");
+    EXPECT_TRUE(status.events.empty()) << summary(status);
+    // The same verb giving an order still does.
+    expect_deadline("Review the attached offer letters this Friday and mark any changes.",
+                    "2025-03-14");
+}
+
 }  // namespace
 }  // namespace casefile::config
