@@ -124,5 +124,13 @@ TEST(DefaultRulesReports, AWorkNounOpeningAStatusIsNoInstruction) {
                     "2025-03-14");
 }
 
+
+TEST(DefaultRulesReports, AnAskGoingOnAfterEtcIsOneSentence) {
+    expect_deadline(
+        "I'd like each of you to fill in the attached document for your region. Feel free to use "
+        "any resources you need (fundies, etc.) and have them finished by next Thurs. (3/20).",
+        "2025-03-20");
+}
+
 }  // namespace
 }  // namespace casefile::config
