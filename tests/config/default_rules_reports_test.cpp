@@ -132,5 +132,18 @@ TEST(DefaultRulesReports, AnAskGoingOnAfterEtcIsOneSentence) {
         "2025-03-20");
 }
 
+
+TEST(DefaultRulesReports, ADutyOnTheReadersAsAGroupIsADeadline) {
+    expect_deadline(
+        "This migration requires a total system outage of approximately 6 hours. In order to "
+        "validate the migration, production users need to test access to their home directories "
+        "and applications on Sunday, March 16, 2025.",
+        "2025-03-16");
+    // Being told something is no work.
+    const auto told = detect(
+        "All employees should be aware that the building will be closed on Monday, March 17.");
+    EXPECT_TRUE(told.events.empty()) << summary(told);
+}
+
 }  // namespace
 }  // namespace casefile::config
