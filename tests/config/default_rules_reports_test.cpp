@@ -145,5 +145,18 @@ TEST(DefaultRulesReports, ADutyOnTheReadersAsAGroupIsADeadline) {
     EXPECT_TRUE(told.events.empty()) << summary(told);
 }
 
+
+TEST(DefaultRulesReports, WhatTheReaderWillBeSentIsNoDeadline) {
+    const char* texts[] = {
+        "Your tickets and parking will be mailed by the end of March.",
+        "Mike is working on the daily allocation data, and he will provide you that information "
+        "as soon as possible.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
 }  // namespace
 }  // namespace casefile::config
