@@ -158,5 +158,38 @@ TEST(DefaultRulesReports, WhatTheReaderWillBeSentIsNoDeadline) {
     }
 }
 
+
+TEST(DefaultRulesReports, ProceedingsAbsencesOffersOfHelpAndTellingAreNoDeadlines) {
+    const char* texts[] = {
+        // A regulatory proceeding's dates bind all its parties.
+        "ER02-194-000: Proposed tariff amendments for generation redispatch. "
+        "(Interventions/protests due March 14, 2025).",
+        "SoCal was ordered to submit modified cost-based tariff sheets (Due 3/20/25).",
+        // People away and events put off move no deliverable.
+        "Cece had planned to be on vacation next week, so we expect her back in the office no "
+        "sooner than March 24th.",
+        "Please note that although the Annual Conference has been postponed, the workshop will "
+        "occur as planned on Monday, March 17.",
+        // Help offered if something goes wrong, questions invited, news told.
+        "The issue with the M: drive has been resolved, please contact IT ASAP if you have any "
+        "problems.",
+        "Please address any questions or concerns to me ASAP.",
+        "Just wanted to let your area know as soon as possible that I was placed into a standby "
+        "status.",
+        // The sender's own intentions.
+        "We intend to complete this process as quickly as possible.",
+        "I am willing to confer with Dutton ASAP to see what they would agree to.",
+        // Rooms to book and money owed.
+        "The cut off date to hold a block of rooms is March 25 so, please reserve your rooms as "
+        "soon as possible.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // The reader's own side's intervention is still due.
+    expect_deadline("Our intervention in the pipeline case is due Friday, March 14.", "2025-03-14");
+}
+
 }  // namespace
 }  // namespace casefile::config
