@@ -123,6 +123,7 @@ bool is_own_promise(std::string_view sentence, std::size_t hit) {
                                                      "we're going to",
                                                      "we are going to",
                                                      "i should be able",
+                                                     "i should have",
                                                      "we should be able",
                                                      "my goal",
                                                      "our goal",

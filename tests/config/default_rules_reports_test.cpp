@@ -191,5 +191,27 @@ TEST(DefaultRulesReports, ProceedingsAbsencesOffersOfHelpAndTellingAreNoDeadline
     expect_deadline("Our intervention in the pipeline case is due Friday, March 14.", "2025-03-14");
 }
 
+
+TEST(DefaultRulesReports, SilenceOffersForecastsAndTheSendersDutyAreNoDeadlines) {
+    const char* texts[] = {
+        "If he does not hear from you by Thursday, March 13 at 5:00 p.m., he will assume you have "
+        "no objection to the filing of this suit.",
+        "Limited-time offer: If you open a Choice account before March 30, you get a free month.",
+        "For weekend rates, the vehicle must be picked up after 9 a.m. on Thursday and returned "
+        "before midnight on Monday or higher daily rates apply.",
+        "So the pot will start out at $2730.00 and should climb over the $3000 mark by the end of "
+        "the month.",
+        "Transitions into their new positions should be complete by the end of the month.",
+        "A break in the cold is expected by Saturday at the latest.",
+        "Left a message for Tim stating that I should have these contracts back to him by today.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        for (const core::Event& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace casefile::config
