@@ -213,5 +213,24 @@ TEST(DefaultRulesReports, SilenceOffersForecastsAndTheSendersDutyAreNoDeadlines)
     }
 }
 
+
+TEST(DefaultRulesReports, EventsWhatToBringProgressAndLateDeliveriesAreNoDeadlines) {
+    const char* texts[] = {
+        "Please review the invitation for the Gregg Cooke luncheon, March 15.",
+        "The shower is on Saturday, March 15. Please send regrets only for the shower via email.",
+        "Badges will be handed out on Thursday, March 13. You will need to bring your Enron ID "
+        "card or drivers license.",
+        "The seminar is on March 20. Please forward this information to any one in your "
+        "organization who might benefit from it.",
+        "We have begun creating the schedule for those books and hope to have it for cob "
+        "tomorrow.",
+        "Please note that Wall 2 Wall has been delayed and will be in tomorrow instead of today.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
 }  // namespace
 }  // namespace casefile::config
