@@ -232,5 +232,25 @@ TEST(DefaultRulesReports, EventsWhatToBringProgressAndLateDeliveriesAreNoDeadlin
     }
 }
 
+
+TEST(DefaultRulesReports, OwnStepsThirdPartiesStatusAndListsChangeNoScope) {
+    const char* replies[] = {
+        "We also need to develop a process of how we are going to update them on the volumes.",
+        "The Commission would also need to consider whether an interim prohibition is needed.",
+        "Please include Murray, Brenda and me on your distribution list of updates.",
+        "I would like to add the following items to the agenda.",
+        "The repairs are on hold for now until weather conditions improve.",
+        "Let's not forget the fact that Citizens has cut Enron more during the life of the deal.",
+    };
+    for (const char* text : replies) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // A client adding to her request still does.
+    const auto added = detect("Could you also include the Q3 numbers in the summary?");
+    ASSERT_EQ(added.events.size(), 1u) << summary(added);
+    EXPECT_EQ(added.events[0].category, Category::scope_add);
+}
+
 }  // namespace
 }  // namespace casefile::config
