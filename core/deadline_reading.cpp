@@ -1,5 +1,6 @@
 #include "core/deadline_reading.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace casefile::core {
@@ -108,6 +109,13 @@ bool asks_for_deliverable(std::string_view sentence, std::size_t hit) {
         return false;
     };
     return any_before(kAsks) && any_before(kWork);
+}
+
+bool is_auxiliary_verb(std::string_view word) {
+    static constexpr std::array<std::string_view, 17> kAuxiliaries = {
+        "will", "is", "are", "was", "were", "has", "have", "had", "should",
+        "would", "can", "could", "may", "might", "must", "shall", "won't"};
+    return std::find(kAuxiliaries.begin(), kAuxiliaries.end(), word) != kAuxiliaries.end();
 }
 
 bool names_year(std::string_view text) {

@@ -38,6 +38,11 @@ bool is_event_word(std::string_view word);
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool asks_for_deliverable(std::string_view sentence, std::size_t hit);
 
+// True for the auxiliary and modal verbs that follow a sentence's subject
+// ("will", "is", "was", "should", "must", ...): "Review will be done this week"
+// opens with a noun, not an instruction. `word` is lower-cased.
+bool is_auxiliary_verb(std::string_view word);
+
 // True when a date expression's text names its year ("March 5, 2002",
 // "3/5/02", "2002-03-05", "March '02"); false for "March 5", "3/5", "Friday".
 bool names_year(std::string_view date_text);

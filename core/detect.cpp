@@ -115,11 +115,15 @@ bool is_own_promise(std::string_view sentence, std::size_t hit) {
                                                      "i expect to",
                                                      "we expect to",
                                                      "i intend to",
+                                                     "we intend to",
+                                                     "i am willing to",
+                                                     "i'm willing to",
                                                      "i'm going to",
                                                      "i am going to",
                                                      "we're going to",
                                                      "we are going to",
                                                      "i should be able",
+                                                     "i should have",
                                                      "we should be able",
                                                      "my goal",
                                                      "our goal",
@@ -204,6 +208,9 @@ class Detector {
     bool excluded_in(std::uint32_t rule_index, std::size_t s) const;
     // True when no word but a list number comes before byte `at` in sentence `s`.
     bool starts_sentence(std::size_t s, std::size_t at) const;
+    // True when the word after byte `at` is an auxiliary verb: "Review will
+    // be done this week" names the review, it does not order one.
+    bool followed_by_auxiliary(std::size_t at) const;
     // True when the word before byte `at` opens a relative clause ("anyone who
     // needs", "employees who would like"): a description, not an ask.
     bool after_relative_pronoun(std::size_t at) const;
@@ -328,6 +335,14 @@ bool Detector::starts_sentence(std::size_t s, std::size_t at) const {
     return true;
 }
 
+bool Detector::followed_by_auxiliary(std::size_t at) const {
+    auto token = std::lower_bound(
+        tokens_.begin(), tokens_.end(), at,
+        [](const WordToken& t, std::size_t position) { return t.start < position; });
+    if (token == tokens_.end() || !token->is_word) return false;
+    return is_auxiliary_verb(lower_ascii(input_.own_text.substr(token->start, token->end - token->start)));
+}
+
 bool Detector::after_relative_pronoun(std::size_t at) const {
     auto token = std::lower_bound(
         tokens_.begin(), tokens_.end(), at,
@@ -414,6 +429,9 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
             }
             case RuleContext::sentence_start:
                 if (!starts_sentence(s, hit.start)) return "the phrase does not start the sentence";
+                if (followed_by_auxiliary(hit.end)) {
+                    return "the phrase is the sentence's subject, not an instruction";
+                }
                 break;
             case RuleContext::date_nearby: {
                 // This sentence first, then the two before it, then the one

@@ -77,6 +77,31 @@ bool is_abbreviation_dot(std::string_view text, std::size_t dot) {
     return false;
 }
 
+// Abbreviations that also end sentences ("... and so on, etc."), so they
+// join the next words only when those go on in lower case: "use any
+// resources you need (fundies, etc.) and have them finished by next Thurs.",
+// "by 5 p.m. today".
+constexpr std::array<std::string_view, 27> kLowerCaseGoesOn = {
+    "etc", "a.m", "p.m", "incl", "approx", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec"};
+
+// True when the '.' at `dot` closes one of kLowerCaseGoesOn (a closing
+// bracket may follow it) and the sentence goes on in lower case after it.
+bool continues_after_abbreviation(std::string_view text, std::size_t dot, std::size_t after) {
+    std::size_t begin = dot;
+    while (begin > 0 && (is_alnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.')) {
+        --begin;
+    }
+    std::string lowered;
+    for (char c : text.substr(begin, dot - begin)) lowered += lower(c);
+    if (std::find(kLowerCaseGoesOn.begin(), kLowerCaseGoesOn.end(), lowered) == kLowerCaseGoesOn.end()) {
+        return false;
+    }
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    return after < text.size() && text[after] >= 'a' && text[after] <= 'z';
+}
+
 // At `i`, the start of a line (after indentation): is it a list item?
 bool list_item_at(std::string_view text, std::size_t i) {
     if (i >= text.size()) return false;
@@ -119,7 +144,9 @@ std::vector<Sentence> split_sentences(std::string_view text) {
                 ++j;
             }
             const bool at_space = j == text.size() || is_space(static_cast<unsigned char>(text[j]));
-            if (at_space && !(c == '.' && j == i + 1 && is_abbreviation_dot(text, i))) {
+            const bool abbreviation = c == '.' && ((j == i + 1 && is_abbreviation_dot(text, i)) ||
+                                                   continues_after_abbreviation(text, i, j));
+            if (at_space && !abbreviation) {
                 push_sentence(text, start, j, out);
                 start = j;
             }

@@ -92,6 +92,14 @@ HeaderSeen headers_after(const Lines& lines, std::size_t first) {
     return seen;
 }
 
+// True when some line before `index` is the client's own text.
+bool has_own_line_before(const Lines& lines, std::size_t index) {
+    for (std::size_t i = 0; i < index; ++i) {
+        if (lines.zone[i] == Zone::own) return true;
+    }
+    return false;
+}
+
 // Outlook writes a rule of underscores above its header block; it belongs to
 // the quoted message, not to the reply.
 std::size_t include_rule_above(const Lines& lines, std::size_t start) {
@@ -150,6 +158,15 @@ std::size_t find_tail(Lines& lines) {
             if (int{seen.sent} + int{seen.to} + int{seen.subject} >= 2) {
                 return include_rule_above(lines, i);
             }
+        } else if (key == HeaderKey::to && has_own_line_before(lines, i)) {
+            // A reply written above an earlier message whose From line the
+            // client's program dropped or put mid-line: Lotus Notes pastes
+            // "To: / cc: / Subject:" under an embedded-image box or "Enron
+            // Energy Services  From: David W Delainey". At the very top of a
+            // mail the block is the message's own memo heading ("To: All
+            // Enron Employees"), which stays.
+            const HeaderSeen seen = headers_after(lines, i);
+            if (seen.subject) return i;
         } else if (key == HeaderKey::none && is_notes_sender_line(trimmed)) {
             // "Jane Doe/HOU/ECT@ECT on 03/15/2001 10:00 AM" then To:, cc:, Subject:.
             const HeaderSeen seen = headers_after(lines, i);

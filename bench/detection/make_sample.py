@@ -30,6 +30,12 @@ The sets in this folder:
   make_sample.py /tmp/enron 63 250 labels-test9.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
       labels-test7.tsv labels-test8.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 81 250 labels-test10.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
+      labels-test7.tsv labels-test8.tsv labels-test9.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 83 250 labels-test11.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
+      labels-test7.tsv labels-test8.tsv labels-test9.tsv labels-test10.tsv audit-precision.tsv
 """
 import argparse
 import hashlib

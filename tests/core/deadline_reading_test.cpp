@@ -77,5 +77,14 @@ TEST(NamesYear, YearWrittenOrNot) {
     EXPECT_FALSE(names_year("the 15th"));
 }
 
+TEST(DeadlineReading, AuxiliaryVerbsFollowASubject) {
+    EXPECT_TRUE(is_auxiliary_verb("will"));
+    EXPECT_TRUE(is_auxiliary_verb("is"));
+    EXPECT_TRUE(is_auxiliary_verb("should"));
+    EXPECT_FALSE(is_auxiliary_verb("the"));
+    EXPECT_FALSE(is_auxiliary_verb("your"));
+    EXPECT_FALSE(is_auxiliary_verb("me"));
+}
+
 }  // namespace
 }  // namespace casefile::core

@@ -35,6 +35,16 @@ TEST(SplitSentences, AbbreviationsDecimalsAndDatesDoNotEndSentences) {
               (Strings{"Mr. Smith wants v2.5 e.g. the deck on 15.03.2025 too.", "J. Doe agrees."}));
 }
 
+// "etc.", "p.m." and short day names end sentences too, so they join what
+// follows only when it goes on in lower case.
+TEST(SplitSentences, AnAbbreviationFollowedByLowerCaseGoesOn) {
+    EXPECT_EQ(sentences_of("Use any resources you need (fundies, etc.) and have them finished by "
+                           "next Thurs. (2/7). Send it by 5 p.m. today, etc. Thanks."),
+              (Strings{"Use any resources you need (fundies, etc.) and have them finished by next "
+                       "Thurs.",
+                       "(2/7).", "Send it by 5 p.m. today, etc.", "Thanks."}));
+}
+
 TEST(SplitSentences, ListItemsStartNewSentences) {
     EXPECT_EQ(sentences_of("Two things:\n- the logo\n- the footer\n1. first\n2) second"),
               (Strings{"Two things:", "- the logo", "- the footer", "1. first", "2) second"}));

@@ -483,6 +483,38 @@ TEST(ZonesTest, HeaderLikeLineInOwnTextIsNotABlock) {
     EXPECT_EQ(zones.quoted_text, "");
 }
 
+// Lotus Notes pastes the earlier message under an embedded-image box, or
+// with its From mid-line, so the block starts at "To:".
+TEST(ZonesTest, ToCcSubjectBlockBelowAReplyIsTheEarlierMessage) {
+    const auto zones = split_zones(
+        "Thanks for your response. We are still scoping out the project.\n"
+        "\n"
+        " (Embedded        \"Tycholiz, Barry\" <barry@example.com>\n"
+        " image moved      2001/09/04 08:31 AM\n"
+        " to file: pic30498.pcx)\n"
+        "\n"
+        "To:   <faizal@example.com>\n"
+        "cc:\n"
+        "Subject:  Rio Bravo RFP\n"
+        "\n"
+        "Drop me a note as soon as possible and I will go from there.\n");
+    EXPECT_EQ(zones.quoted_text.substr(0, 3), "To:");
+    EXPECT_EQ(zones.own_text.find("Drop me a note"), std::string::npos) << zones.own_text;
+    EXPECT_EQ(zones.own_text.substr(0, 25), "Thanks for your response.");
+}
+
+// At the top of a mail the same block is the memo's own heading.
+TEST(ZonesTest, ToCcSubjectBlockOpeningTheMailIsOwnText) {
+    const auto zones = split_zones(
+        "To:\tSales team; Accounts team\n"
+        "Cc:\tHardy, Kim\n"
+        "Subject:\tMove\n"
+        "\n"
+        "Please clean out your voicemail by 5:00 PM on Friday.\n");
+    EXPECT_NE(zones.own_text.find("Please clean out"), std::string::npos);
+    EXPECT_EQ(zones.quoted_text, "");
+}
+
 TEST(ZonesTest, KeepsBlankLinesInsideOwnText) {
     const auto zones = split_zones("\n\nFirst paragraph.\n\n\nSecond paragraph.\n\n\n");
     EXPECT_EQ(zones.own_text, "First paragraph.\n\n\nSecond paragraph.");
