@@ -17,6 +17,9 @@ core::IncomingMessage take_in(std::string raw, std::string source,
                               const core::ClientMatcher& matcher) {
     core::IncomingMessage message;
     message.parsed = parsers::parse_message(raw);
+    // The store keeps the text as zones (own, quoted, signature); the whole
+    // text beside them would only double a batch's decoded text in memory.
+    std::string().swap(message.parsed.text);
     message.raw = std::move(raw);
     message.source = std::move(source);
     message.from_me = matcher.is_from_me(message.parsed);
