@@ -6,6 +6,7 @@
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
 #include "core/rule_text.hpp"
+#include "core/subject_ask.hpp"
 
 namespace casefile::core {
 namespace {
@@ -488,7 +489,7 @@ void Detector::near_miss(const Rule& rule, std::size_t s, std::string reason) {
     out_.near_misses.push_back(
         NearMiss{rule.id, rule.category,
                  std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
-                 sentence.start, sentence.end, std::move(reason)});
+                 sentence.start, sentence.end, EvidenceSource::own_text, std::move(reason)});
 }
 
 Detection Detector::run() {
@@ -775,8 +776,41 @@ int compare_due(std::string_view a, std::string_view b) {
     return left->unix_seconds < right->unix_seconds ? -1 : 1;
 }
 
+namespace {
+
+// A deadline asked in the subject line only ("PLEASE SEND ME YOUR TIME ... BY
+// NOON TUESDAY" over a body that lists names). Read only when the own text
+// shows no deadline: a subject restating the body's ask would count it twice.
+void add_subject_deadline(const RuleSet& rules, const DetectInput& input, Detection& found) {
+    if (input.bulk || input.subject.empty()) return;
+    if (std::any_of(found.events.begin(), found.events.end(),
+                    [](const Event& event) { return is_deadline(event.category); })) {
+        return;
+    }
+    const std::string_view subject = subject_of_own_ask(input.subject);
+    if (subject.empty()) return;
+    DetectInput subject_input = input;
+    subject_input.own_text = subject;
+    subject_input.subject = {};
+    Detection from_subject = Detector(rules, subject_input).run();
+    for (Event& event : from_subject.events) {
+        if (!is_deadline(event.category)) continue;  // scope and the rest need the body's context
+        event.source = EvidenceSource::subject;
+        found.events.push_back(std::move(event));
+    }
+    for (NearMiss& miss : from_subject.near_misses) {
+        if (!is_deadline(miss.category)) continue;
+        miss.source = EvidenceSource::subject;
+        found.near_misses.push_back(std::move(miss));
+    }
+}
+
+}  // namespace
+
 Detection detect(const RuleSet& rules, const DetectInput& input) {
-    return Detector(rules, input).run();
+    Detection found = Detector(rules, input).run();
+    add_subject_deadline(rules, input, found);
+    return found;
 }
 
 }  // namespace casefile::core
