@@ -199,6 +199,8 @@ class Detector {
     std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
     bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool third_party_duty(std::size_t s, std::size_t hit_start) const;
+    // "may need it if Ed does not cut the cord by tomorrow" (deadline_reading).
+    bool condition_on_others(std::size_t s, std::size_t hit_start) const;
     // True when the sentence names the writer or the reader ("can we push",
     // "I need it today instead"): "FERC postponed the December 15 deadline for
     // utilities" moves a third party's date, not one of this conversation.
@@ -302,6 +304,12 @@ bool Detector::deliverable_asked(std::size_t s, std::size_t hit_start) const {
     std::size_t hit = 0;
     const std::string text = lowered_sentence(s, hit_start, hit);
     return asks_for_deliverable(text, hit);
+}
+
+bool Detector::condition_on_others(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return is_condition_on_others(text, hit);
 }
 
 bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
@@ -581,6 +589,9 @@ Detection Detector::run() {
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va && third_party_duty(sentence, hit.start)) {
             blocked = "a duty of a third party, not an ask of the reader";
+        }
+        if (blocked.empty() && is_deadline(rule.category) && condition_on_others(sentence, hit.start)) {
+            blocked = "inside a condition on someone else's action, not an ask";
         }
         // A deadline set earlier in this message counts like the thread's:
         // "The draft by Friday please. Sorry, push the draft to Monday."
