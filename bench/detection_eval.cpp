@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
         const core::ParsedMessage message = casefile::parsers::parse_message(raw);
         core::DetectInput input;
         input.own_text = message.zones.own_text;
+        input.subject = message.subject;
         input.date = message.date.value_or(core::Timestamp{});
         input.first_in_thread = message.in_reply_to.empty() && message.references.empty() &&
                                 !core::has_reply_prefix(message.subject) && message.zones.quoted_text.empty();
@@ -189,7 +190,8 @@ int main(int argc, char** argv) {
             if (got) {
                 for (const core::Event& event : detection.events) {
                     if (core::category_name(event.category) != group) continue;
-                    line += "\n     [" + event.rule + "] " + one_line(event.evidence);
+                    const char* where = event.source == core::EvidenceSource::subject ? "subject " : "";
+                    line += "\n     " + std::string(where) + "[" + event.rule + "] " + one_line(event.evidence);
                 }
             } else {
                 line += "\n     label: " + label.note;

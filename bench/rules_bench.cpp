@@ -23,6 +23,7 @@ namespace {
 
 struct Prepared {
     std::string own_text;
+    std::string subject;  // read for a deadline asked in the subject only
     casefile::core::Timestamp date;
     bool first_in_thread = false;
     bool bulk = false;
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
         const auto headers = casefile::parsers::split_header_block(raw);
         Prepared prepared;
         prepared.own_text = message.zones.own_text;
+        prepared.subject = message.subject;
         prepared.date = message.date.value_or(core::Timestamp{});
         prepared.first_in_thread = message.in_reply_to.empty() && message.references.empty();
         prepared.bulk = core::is_bulk_mail({.list_id = header_value(headers, "List-Id"),
@@ -93,6 +95,7 @@ int main(int argc, char** argv) {
         for (const Prepared& message : messages) {
             core::DetectInput input;
             input.own_text = message.own_text;
+            input.subject = message.subject;
             input.date = message.date;
             input.first_in_thread = message.first_in_thread;
             input.bulk = message.bulk;

@@ -84,6 +84,34 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
     return false;
 }
 
+bool is_condition_on_others(std::string_view sentence, std::size_t hit) {
+    static constexpr std::array<std::string_view, 2> kConditions = {"if", "unless"};
+    // Words after "if" that make the clause the reader's or the writer's own,
+    // or a plea rather than a condition ("if possible", "if at all possible").
+    static constexpr std::array<std::string_view, 14> kOwnSubjects = {
+        "you", "you're", "you'd", "your", "we", "we're", "we'd", "i", "i'm", "i'd",
+        "possible", "at", "needed", "necessary"};
+    static constexpr std::array<std::string_view, 2> kClosingWords = {"then", "please"};
+    for (std::string_view condition : kConditions) {
+        for (std::size_t at = find_words(sentence, condition, 0, hit); at != std::string_view::npos;
+             at = find_words(sentence, condition, at + 1, hit)) {
+            const std::size_t clause = at + condition.size();
+            const std::string_view between = sentence.substr(clause, hit - clause);
+            if (between.find_first_of(",;:") != std::string_view::npos) continue;
+            bool closed = false;
+            for (std::string_view word : kClosingWords) {
+                closed = closed || find_words(between, word, 0, between.size()) != std::string_view::npos;
+            }
+            if (closed) continue;
+            const std::string_view subject = word_after(sentence, clause);
+            if (subject.empty()) continue;
+            if (std::find(kOwnSubjects.begin(), kOwnSubjects.end(), subject) != kOwnSubjects.end()) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_event_word(std::string_view word) {
     static constexpr std::array<std::string_view, 9> kEvents = {
         "meet", "meeting", "call", "lunch", "dinner", "coffee", "catch up", "interview",

@@ -24,6 +24,19 @@ namespace casefile::core {
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_third_party_duty(std::string_view sentence, std::size_t hit);
 
+// True when `hit` (the deadline phrase's start) lies inside a condition on
+// someone else's action: an "if" or "unless" clause opened before it in the
+// sentence and not yet closed (by ",", ";", ":", "then" or "please") whose
+// subject is a third party. "Darron and I may need it if Ed does not cut the
+// cord by tomorrow" and "if the deal needs to get done soon, ..." state what
+// happens should others act; they ask the reader nothing. A condition whose
+// subject is the reader or the writer is how polite asks are phrased and
+// stays a deadline ("it would be great if you could get this done before
+// tomorrow", "if we could have it by Friday"), as do "if possible" and "if
+// at all possible".
+// REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
+bool is_condition_on_others(std::string_view sentence, std::size_t hit);
+
 // True for the words that name an event rather than work: "meeting", "meet",
 // "call", "lunch", "dinner", "coffee", "catch up", "interview",
 // "appointment" (lower-cased, as an exclusion phrase matched them).

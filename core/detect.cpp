@@ -6,6 +6,7 @@
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
 #include "core/rule_text.hpp"
+#include "core/subject_ask.hpp"
 
 namespace casefile::core {
 namespace {
@@ -198,6 +199,8 @@ class Detector {
     std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
     bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool third_party_duty(std::size_t s, std::size_t hit_start) const;
+    // "may need it if Ed does not cut the cord by tomorrow" (deadline_reading).
+    bool condition_on_others(std::size_t s, std::size_t hit_start) const;
     // True when the sentence names the writer or the reader ("can we push",
     // "I need it today instead"): "FERC postponed the December 15 deadline for
     // utilities" moves a third party's date, not one of this conversation.
@@ -301,6 +304,12 @@ bool Detector::deliverable_asked(std::size_t s, std::size_t hit_start) const {
     std::size_t hit = 0;
     const std::string text = lowered_sentence(s, hit_start, hit);
     return asks_for_deliverable(text, hit);
+}
+
+bool Detector::condition_on_others(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return is_condition_on_others(text, hit);
 }
 
 bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
@@ -488,7 +497,7 @@ void Detector::near_miss(const Rule& rule, std::size_t s, std::string reason) {
     out_.near_misses.push_back(
         NearMiss{rule.id, rule.category,
                  std::string(input_.own_text.substr(sentence.start, sentence.end - sentence.start)),
-                 sentence.start, sentence.end, std::move(reason)});
+                 sentence.start, sentence.end, EvidenceSource::own_text, std::move(reason)});
 }
 
 Detection Detector::run() {
@@ -580,6 +589,9 @@ Detection Detector::run() {
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va && third_party_duty(sentence, hit.start)) {
             blocked = "a duty of a third party, not an ask of the reader";
+        }
+        if (blocked.empty() && is_deadline(rule.category) && condition_on_others(sentence, hit.start)) {
+            blocked = "inside a condition on someone else's action, not an ask";
         }
         // A deadline set earlier in this message counts like the thread's:
         // "The draft by Friday please. Sorry, push the draft to Monday."
@@ -775,8 +787,41 @@ int compare_due(std::string_view a, std::string_view b) {
     return left->unix_seconds < right->unix_seconds ? -1 : 1;
 }
 
+namespace {
+
+// A deadline asked in the subject line only ("PLEASE SEND ME YOUR TIME ... BY
+// NOON TUESDAY" over a body that lists names). Read only when the own text
+// shows no deadline: a subject restating the body's ask would count it twice.
+void add_subject_deadline(const RuleSet& rules, const DetectInput& input, Detection& found) {
+    if (input.bulk || input.subject.empty()) return;
+    if (std::any_of(found.events.begin(), found.events.end(),
+                    [](const Event& event) { return is_deadline(event.category); })) {
+        return;
+    }
+    const std::string_view subject = subject_of_own_ask(input.subject);
+    if (subject.empty()) return;
+    DetectInput subject_input = input;
+    subject_input.own_text = subject;
+    subject_input.subject = {};
+    Detection from_subject = Detector(rules, subject_input).run();
+    for (Event& event : from_subject.events) {
+        if (!is_deadline(event.category)) continue;  // scope and the rest need the body's context
+        event.source = EvidenceSource::subject;
+        found.events.push_back(std::move(event));
+    }
+    for (NearMiss& miss : from_subject.near_misses) {
+        if (!is_deadline(miss.category)) continue;
+        miss.source = EvidenceSource::subject;
+        found.near_misses.push_back(std::move(miss));
+    }
+}
+
+}  // namespace
+
 Detection detect(const RuleSet& rules, const DetectInput& input) {
-    return Detector(rules, input).run();
+    Detection found = Detector(rules, input).run();
+    add_subject_deadline(rules, input, found);
+    return found;
 }
 
 }  // namespace casefile::core

@@ -20,11 +20,16 @@ namespace casefile::core {
 enum class DueMove { none, earlier, later, cancelled };
 std::string_view due_move_name(DueMove move);  // "none", "earlier", "later", "cancelled"
 
+// Where an event's evidence sentence was found: the own text, or the subject
+// line when the ask is made there only (core/subject_ask.hpp).
+enum class EvidenceSource { own_text, subject };
+
 struct Event {
     Category category = Category::deadline_set;
     std::string evidence;   // the sentence, exactly as written
-    std::size_t start = 0;  // the sentence's byte span in the own text
+    std::size_t start = 0;  // the sentence's byte span in `source`
     std::size_t end = 0;
+    EvidenceSource source = EvidenceSource::own_text;
     // Deadline events: the resolved due date ("YYYY-MM-DD" or a date-time with
     // offset); empty when the sentence names none ("ASAP") or the deadline was
     // dropped.
@@ -40,13 +45,18 @@ struct NearMiss {
     std::string rule;
     Category category = Category::deadline_set;
     std::string evidence;  // the sentence
-    std::size_t start = 0;
+    std::size_t start = 0;  // byte span in `source`
     std::size_t end = 0;
+    EvidenceSource source = EvidenceSource::own_text;
     std::string reason;    // "excluded by \"no rush\"", "needs a date in the sentence", ...
 };
 
 struct DetectInput {
     std::string_view own_text;  // the message's own zone only: never quotes or signatures
+    // The Subject header as written; may be empty. Read for a deadline only
+    // when the own text shows none and the sender wrote it (not a reply or
+    // forward): see detect() below.
+    std::string_view subject;
     Timestamp date;             // the message's Date, in the sender's offset
     bool from_va = false;       // the VA wrote it (her commitments count too)
     bool first_in_thread = false;  // the thread's first message: never a scope change
@@ -72,7 +82,11 @@ struct Detection {
 // stays a deadline_set with no previous date ("the draft by Friday, the final
 // deck by Thursday"); only a deadline_change rule ("push the draft to
 // Monday") compares with a deadline set earlier in the same message. Bulk
-// mail gives nothing at all.
+// mail gives nothing at all. When the own text shows no deadline, the
+// subject (input.subject, if subject_of_own_ask keeps it) is read with the
+// same rules as one more text, and its deadline events come last, with
+// source EvidenceSource::subject and spans into the subject; a subject that
+// restates the body's ask adds nothing.
 Detection detect(const RuleSet& rules, const DetectInput& input);
 
 // Compares two due values (dates or date-times as find_dates writes them):

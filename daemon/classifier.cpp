@@ -38,6 +38,9 @@ core::Result<core::Classifier> make_classifier(const std::optional<config::Setti
         if (!input.date || input.own_text.empty()) return events;
         core::DetectInput detect_input;
         detect_input.own_text = input.own_text;
+        // No subject yet: stored evidence spans index the own text
+        // (core/event_hash.hpp), so an ask read in the subject line needs an
+        // evidence source in the store before the daemon can keep it.
         detect_input.date = *input.date;
         detect_input.from_va = input.from_me;
         detect_input.first_in_thread = input.first_in_thread;

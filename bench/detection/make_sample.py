@@ -36,6 +36,10 @@ The sets in this folder:
   make_sample.py /tmp/enron 83 250 labels-test11.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv labels-test3.tsv labels-test4.tsv labels-test5.tsv labels-test6.tsv \
       labels-test7.tsv labels-test8.tsv labels-test9.tsv labels-test10.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 101 250 labels-test12.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv ... labels-test11.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 103 250 labels-test13.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv ... labels-test12.tsv audit-precision.tsv
 """
 import argparse
 import hashlib

@@ -252,5 +252,20 @@ TEST(DefaultRulesReports, OwnStepsThirdPartiesStatusAndListsChangeNoScope) {
     EXPECT_EQ(added.events[0].category, Category::scope_add);
 }
 
+TEST(DefaultRulesReports, ADateInsideSomeoneElsesConditionIsNoDeadline) {
+    const auto backup = detect(
+        "Kim, thanks for the spreadsheet. Darron and I may need it if Ed does not cut the cord by "
+        "tomorrow. I will let you know.");
+    EXPECT_TRUE(backup.events.empty()) << summary(backup);
+    const auto credit = detect(
+        "The credit position is that if the deal needs to get done soon, then let's just use the GTCs "
+        "and follow up later with an EEI.");
+    EXPECT_TRUE(credit.events.empty()) << summary(credit);
+    // A polite ask phrased as a condition on the reader stays one.
+    expect_deadline("Could you move these deals to the Upstream desk? It would be great if you could "
+                    "get this done before tomorrow.",
+                    "2025-03-13");
+}
+
 }  // namespace
 }  // namespace casefile::config

@@ -86,5 +86,32 @@ TEST(DeadlineReading, AuxiliaryVerbsFollowASubject) {
     EXPECT_FALSE(is_auxiliary_verb("me"));
 }
 
+// The condition check on a lower-cased sentence, with the deadline phrase at
+// the first occurrence of `phrase`.
+bool condition(std::string_view sentence, std::string_view phrase) {
+    return is_condition_on_others(sentence, sentence.find(phrase));
+}
+
+TEST(ConditionOnOthers, ADateInsideSomeoneElsesConditionAsksNothing) {
+    EXPECT_TRUE(condition("darron and i may need it if ed does not cut the cord by tomorrow.", "by tomorrow"));
+    EXPECT_TRUE(condition("the credit position is that if the deal needs to get done soon, then let's use "
+                          "the gtcs.",
+                          "done soon"));
+    EXPECT_TRUE(condition("the security would rise if all of the contracts are acknowledged by noon "
+                          "january 4.",
+                          "by noon"));
+    EXPECT_TRUE(condition("we can hold the price unless the pipeline posts a cut by friday.", "by friday"));
+}
+
+TEST(ConditionOnOthers, PoliteAsksAndClosedConditionsStayDeadlines) {
+    EXPECT_FALSE(condition("it would be great, if you could get this done before tomorrow.", "before"));
+    EXPECT_FALSE(condition("it would help if you could send the figures by friday.", "by friday"));
+    EXPECT_FALSE(condition("we need something to the customer on monday if at all possible.", "on monday"));
+    EXPECT_FALSE(condition("if any party objects, please let me know no later than november 28.",
+                           "no later"));
+    EXPECT_FALSE(condition("if there are changes please send them by friday.", "by friday"));
+    EXPECT_FALSE(condition("please send the deck by friday if the client agrees.", "by friday"));
+}
+
 }  // namespace
 }  // namespace casefile::core

@@ -377,5 +377,39 @@ TEST(IsBulkMail, HeadersAndAutomatedSenders) {
     EXPECT_TRUE(is_bulk_mail({.from_address = "no-reply@billing.example"}));
 }
 
+TEST(Detect, ReadsADeadlineAskedInTheSubjectOnly) {
+    DetectInput input;
+    input.subject = "PLEASE SEND ME THE FIGURES ASAP";
+    const auto found = run(deadline_rules(), "Joanne\nSenior Administrative Assistant", input);
+    ASSERT_EQ(found.events.size(), 1u);
+    EXPECT_EQ(found.events[0].source, EvidenceSource::subject);
+    EXPECT_EQ(found.events[0].evidence, "PLEASE SEND ME THE FIGURES ASAP");
+    EXPECT_EQ(found.events[0].start, 0u);
+    EXPECT_EQ(found.events[0].end, input.subject.size());
+}
+
+TEST(Detect, SubjectAddsNothingWhenTheBodyAsksOrTheSubjectIsNotTheSenders) {
+    DetectInput restated;
+    restated.subject = "Figures needed ASAP";
+    const auto body = run(deadline_rules(), "Please send the figures asap.", restated);
+    ASSERT_EQ(body.events.size(), 1u);  // the body's ask, not a second one from the subject
+    EXPECT_EQ(body.events[0].source, EvidenceSource::own_text);
+
+    DetectInput reply;
+    reply.subject = "RE: Rome Hotel - need an answer ASAP";
+    EXPECT_TRUE(run(deadline_rules(), "Sounds good to us.", reply).events.empty());
+
+    DetectInput bulk;
+    bulk.subject = "Order by Friday for delivery by Christmas";
+    bulk.bulk = true;
+    EXPECT_TRUE(run(deadline_rules(), "Shop now.", bulk).events.empty());
+}
+
+TEST(Detect, SubjectGivesNoScopeChange) {
+    DetectInput input;
+    input.subject = "could you also add the Q3 numbers";
+    EXPECT_TRUE(run(deadline_rules(), "Thanks.", input).events.empty());
+}
+
 }  // namespace
 }  // namespace casefile::core
