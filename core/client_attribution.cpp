@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/ascii_text.hpp"
+
 namespace casefile::core {
 namespace {
 
@@ -15,29 +17,18 @@ std::string fold_ascii(std::string_view text) {
     return out;
 }
 
-std::string_view trim(std::string_view text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_space(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && is_space(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 // "<Bob@Acme.Example>" and " bob@acme.example " are one address.
 std::string normalize_address(std::string_view address) {
-    address = trim(address);
+    address = trim_ascii_space(address);
     if (address.size() >= 2 && address.front() == '<' && address.back() == '>') {
-        address = trim(address.substr(1, address.size() - 2));
+        address = trim_ascii_space(address.substr(1, address.size() - 2));
     }
     return fold_ascii(address);
 }
 
 // "@Acme.Example." and ".acme.example" are the domain "acme.example".
 std::string normalize_domain(std::string_view domain) {
-    domain = trim(domain);
+    domain = trim_ascii_space(domain);
     while (!domain.empty() && (domain.front() == '@' || domain.front() == '.')) {
         domain.remove_prefix(1);
     }

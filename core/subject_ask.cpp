@@ -3,18 +3,11 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii_text.hpp"
 #include "core/thread_subject.hpp"
 
 namespace casefile::core {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 // True when `text` begins with `prefix`, ignoring ASCII case.
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
@@ -28,7 +21,7 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
 // Past "[list]" tags, which mailing lists put before the sender's words.
 std::string_view skip_list_tags(std::string_view text) {
     for (;;) {
-        text = trim(text);
+        text = trim_ascii_space(text);
         if (text.empty() || text.front() != '[') return text;
         const std::size_t close = text.find(']');
         if (close == std::string_view::npos) return text;
@@ -40,7 +33,7 @@ bool is_forward(std::string_view subject) {
     static constexpr std::array<std::string_view, 4> kForwardWords = {"fwd", "fw", "wg", "tr"};
     for (std::string_view word : kForwardWords) {
         if (!starts_with_folded(subject, word)) continue;
-        const std::string_view rest = trim(subject.substr(word.size()));
+        const std::string_view rest = trim_ascii_space(subject.substr(word.size()));
         if (!rest.empty() && rest.front() == ':') return true;
     }
     return false;
@@ -63,7 +56,7 @@ std::string_view subject_of_own_ask(std::string_view subject) {
     if (words.empty() || has_reply_prefix(words) || is_forward(words) || is_automatic(words)) {
         return {};
     }
-    return trim(subject);
+    return trim_ascii_space(subject);
 }
 
 }  // namespace casefile::core

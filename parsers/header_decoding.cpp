@@ -2,19 +2,12 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.hpp"
 #include "parsers/charset.hpp"
 #include "parsers/transfer_decoding.hpp"
 
 namespace casefile::parsers {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
@@ -53,7 +46,7 @@ bool parse_encoded_word(std::string_view text, std::size_t start, EncodedWord& w
     std::size_t position = start + 2;
     const std::size_t charset_start = position;
     while (position < text.size() && text[position] != '?') {
-        if (is_space(text[position]) || position - charset_start > 64) return false;
+        if (core::is_ascii_space(text[position]) || position - charset_start > 64) return false;
         ++position;
     }
     if (position == charset_start || position + 2 >= text.size() || text[position + 2] != '?') {
@@ -65,7 +58,7 @@ bool parse_encoded_word(std::string_view text, std::size_t start, EncodedWord& w
     const std::size_t payload_start = position + 3;
     position = payload_start;
     while (position < text.size() && text[position] != '?') {
-        if (is_space(text[position])) return false;
+        if (core::is_ascii_space(text[position])) return false;
         ++position;
     }
     if (position + 1 >= text.size() || text[position + 1] != '=') return false;
@@ -121,7 +114,7 @@ struct ExtendedParameter {
 // Reads a parameter value at `position`: a quoted-string (RFC 5322 §3.2.4,
 // backslash escapes; an unterminated one runs to the end) or a token up to ';'.
 std::string read_value(std::string_view text, std::size_t& position) {
-    while (position < text.size() && is_space(text[position])) ++position;
+    while (position < text.size() && core::is_ascii_space(text[position])) ++position;
     std::string value;
     if (position < text.size() && text[position] == '"') {
         ++position;
@@ -136,7 +129,7 @@ std::string read_value(std::string_view text, std::size_t& position) {
     }
     const std::size_t start = position;
     while (position < text.size() && text[position] != ';') ++position;
-    return std::string(trim(text.substr(start, position - start)));
+    return std::string(core::trim_ascii_space(text.substr(start, position - start)));
 }
 
 // The leading token without comments and whitespace: "text/plain (x)" ->
@@ -162,7 +155,7 @@ std::string read_main_value(std::string_view text, std::size_t& position) {
             in_quotes = true;
         } else if (c == ';') {
             break;
-        } else if (!is_space(c)) {
+        } else if (!core::is_ascii_space(c)) {
             value.push_back(ascii_lower(c));
         }
     }
@@ -194,7 +187,7 @@ std::string join_sections(std::vector<Section>& sections) {
 }  // namespace
 
 std::string unfold_header(std::string_view raw_value) {
-    raw_value = trim(raw_value);
+    raw_value = core::trim_ascii_space(raw_value);
     std::string out;
     out.reserve(raw_value.size());
     for (const char c : raw_value) {
@@ -230,7 +223,7 @@ std::string decode_encoded_words(std::string_view text) {
         }
         const std::string_view literal = text.substr(literal_start, start - literal_start);
         // RFC 2047 §6.2: whitespace between adjacent encoded words is ignored.
-        if (!(after_word && trim(literal).empty())) {
+        if (!(after_word && core::trim_ascii_space(literal).empty())) {
             flush();
             append_raw_text(literal, out);
         }
@@ -267,11 +260,11 @@ ParameterizedValue parse_parameterized(std::string_view raw_value) {
     // below linear on a hostile header with thousands of distinct names.
     constexpr std::size_t max_parameters = 64;
     while (position < text.size() && result.parameters.size() + extended.size() < max_parameters) {
-        while (position < text.size() && (text[position] == ';' || is_space(text[position]))) ++position;
+        while (position < text.size() && (text[position] == ';' || core::is_ascii_space(text[position]))) ++position;
         const std::size_t name_start = position;
         while (position < text.size() && text[position] != '=' && text[position] != ';') ++position;
         if (position >= text.size() || text[position] != '=') continue;  // "; junk;" is skipped
-        const std::string name = lower(trim(text.substr(name_start, position - name_start)));
+        const std::string name = lower(core::trim_ascii_space(text.substr(name_start, position - name_start)));
         ++position;
         std::string value = read_value(text, position);
         if (name.empty()) continue;
