@@ -8,6 +8,7 @@
 
 #include "config/rules_loader.hpp"
 #include "core/detect.hpp"
+#include "default_rules_support.hpp"
 
 namespace casefile::config {
 namespace {
@@ -17,26 +18,12 @@ using core::Category;
 // Wednesday 2025-03-12 09:00 in Chicago (-05:00).
 constexpr core::Timestamp kWednesday{1741788000, -300};
 
-const core::RuleSet& defaults() {
-    static const core::RuleSet rules = *core::RuleSet::create(default_rules());
-    return rules;
-}
-
 core::Detection detect(std::string_view own_text, bool first_in_thread = false) {
     core::DetectInput input;
     input.own_text = own_text;
     input.date = kWednesday;
     input.first_in_thread = first_in_thread;
     return core::detect(defaults(), input);
-}
-
-std::string summary(const core::Detection& detection) {
-    std::string out;
-    for (const core::Event& event : detection.events) {
-        out += std::string(core::category_name(event.category)) + " [" + event.rule +
-               "] due=" + event.due + " \"" + event.evidence + "\"\n";
-    }
-    return out;
 }
 
 // The one deadline_set the text shows, with its due day.

@@ -8,6 +8,7 @@
 
 #include "config/rules_loader.hpp"
 #include "core/detect.hpp"
+#include "default_rules_support.hpp"
 
 namespace casefile::config {
 namespace {
@@ -17,11 +18,6 @@ using core::EvidenceSource;
 
 // Wednesday 2025-03-12 09:00 in Chicago (-05:00).
 constexpr core::Timestamp kWednesday{1741788000, -300};
-
-const core::RuleSet& defaults() {
-    static const core::RuleSet rules = *core::RuleSet::create(default_rules());
-    return rules;
-}
 
 core::Detection detect(std::string_view subject, std::string_view own_text, bool first_in_thread = true) {
     core::DetectInput input;

@@ -8,6 +8,7 @@
 
 #include "config/rules_loader.hpp"
 #include "core/detect.hpp"
+#include "default_rules_support.hpp"
 
 namespace casefile::config {
 namespace {
@@ -16,11 +17,6 @@ using core::Category;
 
 // Wednesday 2025-03-12 09:00 in Chicago (-05:00).
 constexpr core::Timestamp kWednesday{1741788000, -300};
-
-const core::RuleSet& defaults() {
-    static const core::RuleSet rules = *core::RuleSet::create(default_rules());
-    return rules;
-}
 
 struct Mail {
     bool from_va = false;
@@ -38,16 +34,6 @@ core::Detection detect(std::string_view own_text, const Mail& mail = {}) {
     input.outside_working_hours = mail.outside_hours;
     input.current_deadline = mail.current_deadline;
     return core::detect(defaults(), input);
-}
-
-std::string summary(const core::Detection& detection) {
-    std::string out;
-    for (const core::Event& event : detection.events) {
-        out += std::string(core::category_name(event.category)) + " [" + event.rule +
-               "] due=" + event.due + " prev=" + event.previous_due + " \"" + event.evidence +
-               "\"\n";
-    }
-    return out;
 }
 
 // Each text, read as a client's mail, fires no event at all.
