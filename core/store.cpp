@@ -41,7 +41,9 @@ Store::Impl::Impl(const std::string& path_in, const Clock& clock_in)
 SQLite::Statement& Store::Impl::cached(const char* sql) {
     std::unique_ptr<SQLite::Statement>& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(database, sql);
-    slot->reset();
+    // tryReset: reset() would throw the error of the statement's last run
+    // again, so one failed batch (a full disk) would fail every later one.
+    slot->tryReset();
     slot->clearBindings();
     return *slot;
 }
