@@ -61,6 +61,18 @@ std::int64_t existing_row(Store::Impl& impl, const std::string& sha256,
     return row;
 }
 
+// After a failure: rolls back whatever batches were open (a transaction
+// that failed half-way must not be committed by a later batch), and the
+// in-memory ledger head follows the rollback.
+void forget_open_batches(Store::Impl& impl) {
+    try {
+        impl.open_batches.reset();
+        impl.database.exec("PRAGMA synchronous = FULL");
+        impl.load_ledger_head();
+    } catch (const std::exception&) {
+    }
+}
+
 }  // namespace
 
 std::int64_t folder_id(Store::Impl& impl, const FolderProgress& progress) {
@@ -118,16 +130,7 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
     Impl& impl = *impl_;
     auto result = guarded("storing a batch of messages", [&]() -> Result<BatchResult> {
         BatchResult counts;
-        std::optional<ExecOnExit> durable_afterwards;
-        if (durability == Durability::kWithNextCommit) {
-            impl.database.exec("PRAGMA synchronous = NORMAL");
-            durable_afterwards.emplace(impl.database, "PRAGMA synchronous = FULL");
-        }
-        SQLite::Transaction transaction(impl.database,
-                                        SQLite::TransactionBehavior::IMMEDIATE);
-        // Another connection (another account, `casefile import`) may have
-        // appended since: chain onto the head as it is inside this transaction.
-        impl.load_ledger_head();
+        if (!impl.open_batches) impl.begin_batches(durability);
         const auto clients = client_ids(impl);
         const std::int64_t folder = progress ? folder_id(impl, *progress) : 0;
         const std::string stored_at = impl.now_iso();
@@ -242,17 +245,45 @@ Result<BatchResult> Store::ingest_batch(const std::vector<IncomingMessage>& batc
         // transaction, so the store is never seen with unthreaded mail.
         if (!new_rows.empty()) thread_rows(impl, new_rows);
         if (progress) advance_folder(impl, folder, *progress, stored_at);
-        transaction.commit();
+        if (durability != Durability::kInNextCommit) impl.commit_batches(durability);
         return counts;
     });
-    // A failed transaction rolled back: the in-memory ledger head must follow.
-    if (!result) {
-        try {
-            impl.load_ledger_head();
-        } catch (const std::exception&) {
-        }
-    }
+    if (!result) forget_open_batches(impl);
     return result;
+}
+
+Result<void> Store::commit_open_batches() {
+    Impl& impl = *impl_;
+    auto result = guarded("committing stored batches", [&]() -> Result<void> {
+        if (impl.open_batches) impl.commit_batches(Durability::kOnDisk);
+        return ok();
+    });
+    if (!result) forget_open_batches(impl);
+    return result;
+}
+
+// SQLite takes the synchronous level only outside a transaction, so the
+// batch that opens one decides it: FULL when it is to be on disk at once,
+// NORMAL when the next commit (or a checkpoint) is to flush it.
+void Store::Impl::begin_batches(Durability durability) {
+    open_batches_on_disk = durability == Durability::kOnDisk;
+    if (!open_batches_on_disk) database.exec("PRAGMA synchronous = NORMAL");
+    open_batches.emplace(database, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another connection (another account, `casefile import`) may have
+    // appended since: chain onto the head as it is inside this transaction.
+    load_ledger_head();
+}
+
+void Store::Impl::commit_batches(Durability durability) {
+    ExecOnExit back_to_full(database, "PRAGMA synchronous = FULL");
+    open_batches->commit();
+    open_batches.reset();
+    if (durability == Durability::kOnDisk && !open_batches_on_disk) {
+        // Committed under NORMAL: a checkpoint flushes the WAL (with every
+        // commit in it) before copying it into the database file.
+        database.exec("PRAGMA synchronous = FULL");
+        database.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    }
 }
 
 }  // namespace casefile::core

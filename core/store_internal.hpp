@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,13 @@ struct Store::Impl {
     // read snapshot open (and a checkpoint waiting): reset it after reading.
     SQLite::Statement& cached(const char* sql);
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+
+    // The transaction of batches stored with Durability::kInNextCommit and
+    // not yet committed (store_ingest.cpp).
+    std::optional<SQLite::Transaction> open_batches;
+    bool open_batches_on_disk = true;  // begun under synchronous=FULL
+    void begin_batches(Durability durability);
+    void commit_batches(Durability durability);
 
     void load_ledger_head();
     // Appends an entry inside the caller's transaction; updates the in-memory head.

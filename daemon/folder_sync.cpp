@@ -85,6 +85,12 @@ core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch ba
     return out;
 }
 
+// Fetched batches stored per transaction in a long sync (see
+// core::Durability::kInNextCommit): 2,000 messages at the default batch size.
+// The memory this holds is SQLite's page cache, bounded by its size, not the
+// batches: each is freed once stored.
+constexpr std::size_t kBatchesPerCommit = 4;
+
 }  // namespace
 
 core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
@@ -180,6 +186,16 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
             return core::Unexpected(started.error());
         }
     }
+    // A failure may leave batches stored in a transaction still open: what
+    // was stored is whole and good, so it is committed, not taken back.
+    struct CommitOnExit {
+        core::Store& store;
+        ~CommitOnExit() {
+            if (auto committed = store.commit_open_batches(); !committed) {
+                spdlog::warn("{}", committed.error().message);
+            }
+        }
+    } commit_on_exit{store};
     for (std::size_t index = 0; fetching.valid(); ++index) {
         auto fetched = fetching.get();
         if (!fetched) return core::Unexpected(fetched.error());
@@ -194,11 +210,16 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         const core::FolderProgress progress{account, folder, uidvalidity, batch.highest_uid};
         // UIDs missing from the answers were expunged meanwhile: nothing to
         // keep, and the mark may pass them.
-        // While another batch is on its way, this one's commit need not wait
-        // for the disk: the next commit, or the last one of the folder,
-        // flushes it (see core::Durability).
-        const core::Durability durability =
-            fetching.valid() ? core::Durability::kWithNextCommit : core::Durability::kOnDisk;
+        // While another batch is on its way, this one need not be on disk
+        // yet: the next commit, or the last one of the folder, flushes it;
+        // most batches join the next one's transaction (see core::Durability).
+        // A re-match writes between batches, so then each commits alone.
+        core::Durability durability = core::Durability::kOnDisk;
+        if (fetching.valid()) {
+            const bool commit_now = try_rematch || (index + 1) % kBatchesPerCommit == 0;
+            durability =
+                commit_now ? core::Durability::kWithNextCommit : core::Durability::kInNextCommit;
+        }
         auto stored = store.ingest_batch(fetched->messages, progress, options.memo, durability);
         if (!stored) {
             if (fetching.valid()) fetching.wait();  // the worker still holds the session

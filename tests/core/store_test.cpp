@@ -297,6 +297,101 @@ TEST_F(StoreTest, ABatchAnotherFollowsWaitsForTheNextCommitToReachTheDisk) {
     EXPECT_EQ(store.status()->messages, 2);
 }
 
+namespace {
+
+std::int64_t stored_messages_seen_by_another_connection(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READONLY);
+    SQLite::Statement query(database, "SELECT COUNT(*) FROM messages");
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+TEST_F(StoreTest, BatchesStoredInTheNextCommitAppearTogetherWithTheirMark) {
+    testing::SyncCountingVfs disk;
+    Store store = open_store();
+    const std::string path = directory_.file("casefile.db");
+    auto first = message("a@x", "From: a@x\r\n", "one\r\n");
+    first.uid = 7;
+    auto second = message("b@x", "From: b@x\r\n", "two\r\n");
+    second.uid = 8;
+    auto last = message("c@x", "From: c@x\r\n", "three\r\n");
+    last.uid = 9;
+
+    disk.reset();
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1234, 7}, nullptr,
+                                 Durability::kInNextCommit));
+    ASSERT_OK(store.ingest_batch({second}, FolderProgress{"work", "INBOX", 1234, 8}, nullptr,
+                                 Durability::kInNextCommit));
+    EXPECT_EQ(stored_messages_seen_by_another_connection(path), 0);
+    EXPECT_EQ(disk.syncs(), 0);
+    ASSERT_OK(store.ingest_batch({last}, FolderProgress{"work", "INBOX", 1234, 9}));
+    EXPECT_EQ(stored_messages_seen_by_another_connection(path), 3);
+    EXPECT_GT(disk.syncs(), 0) << "the batch that ends a sync is on disk when stored";
+    auto state = store.folder_state("work", "INBOX");
+    ASSERT_OK(state);
+    EXPECT_EQ(state->highest_uid, 9u);
+    auto report = store.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok()) << report->problems.front().description;
+    EXPECT_EQ(report->entries_checked, 3);
+}
+
+TEST_F(StoreTest, OpenBatchesAreCommittedOnRequestAndStoreWritesResumeAfterwards) {
+    testing::SyncCountingVfs disk;
+    Store store = open_store();
+    auto first = message("a@x", "From: a@x\r\n", "one\r\n");
+    first.uid = 7;
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1234, 7}, nullptr,
+                                 Durability::kInNextCommit));
+    // Nothing else writes while the batches are open: it would join their
+    // transaction unasked.
+    EXPECT_FALSE(store.add_notice(Notice{"test", "work", "INBOX", "between"}));
+
+    disk.reset();
+    ASSERT_OK(store.commit_open_batches());
+    EXPECT_GT(disk.syncs(), 0);
+    EXPECT_EQ(stored_messages_seen_by_another_connection(directory_.file("casefile.db")), 1);
+    ASSERT_OK(store.commit_open_batches());  // none open: nothing to do
+    disk.reset();
+    ASSERT_OK(store.add_notice(Notice{"test", "work", "INBOX", "after"}));
+    EXPECT_GT(disk.syncs(), 0) << "the store's own synchronous=FULL is back";
+    auto state = store.folder_state("work", "INBOX");
+    ASSERT_OK(state);
+    EXPECT_EQ(state->highest_uid, 7u);
+}
+
+TEST_F(StoreTest, AFailedBatchTakesBackTheBatchesOpenBeforeIt) {
+    Store store = open_store();
+    {
+        // Stands in for any failure half-way through a batch (a full disk).
+        SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
+        database.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages "
+                      "WHEN NEW.message_id = 'refused@x' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    }
+    auto first = message("a@x", "From: a@x\r\n", "one\r\n");
+    first.uid = 7;
+    auto refused = message("refused@x", "From: b@x\r\n", "two\r\n");
+    refused.uid = 8;
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1234, 7}, nullptr,
+                                 Durability::kInNextCommit));
+    EXPECT_FALSE(store.ingest_batch({refused}, FolderProgress{"work", "INBOX", 1234, 8}, nullptr,
+                                    Durability::kInNextCommit));
+    ASSERT_OK(store.commit_open_batches());
+    EXPECT_EQ(stored_messages_seen_by_another_connection(directory_.file("casefile.db")), 0);
+    auto state = store.folder_state("work", "INBOX");
+    ASSERT_OK(state);
+    EXPECT_EQ(state->highest_uid, 0u) << "the mark went back with the batches";
+
+    // The next sync stores them again, chained onto the ledger as it is.
+    ASSERT_OK(store.ingest_batch({first}, FolderProgress{"work", "INBOX", 1234, 7}));
+    EXPECT_EQ(stored_messages_seen_by_another_connection(directory_.file("casefile.db")), 1);
+    auto report = store.verify();
+    ASSERT_OK(report);
+    EXPECT_TRUE(report->ok()) << report->problems.front().description;
+}
+
 TEST_F(StoreTest, ANewUidValidityRestartsTheMarkAndOldLocationsStay) {
     Store store = open_store();
     auto first = message("a@x", "From: a@x\r\n", "one\r\n");
