@@ -4,6 +4,7 @@
 // here and come back as Error values.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -41,6 +42,13 @@ enum class Durability {
     // store takes no other write while the transaction is open.
     kInNextCommit,
 };
+
+// How many batches a long sync or import stores per transaction with
+// kInNextCommit: 2,000 messages at the default batch size. The memory this
+// holds is SQLite's page cache, bounded by its size, not the batches: each
+// is freed once stored. Measured on 20,000 Enron messages: a fifth less
+// written than with one commit per batch.
+constexpr std::size_t kBatchesPerTransaction = 4;
 
 class Store {
 public:

@@ -85,12 +85,6 @@ core::Result<FetchedBatch> fetch_batch(ImapSession& session, core::FetchBatch ba
     return out;
 }
 
-// Fetched batches stored per transaction in a long sync (see
-// core::Durability::kInNextCommit): 2,000 messages at the default batch size.
-// The memory this holds is SQLite's page cache, bounded by its size, not the
-// batches: each is freed once stored.
-constexpr std::size_t kBatchesPerCommit = 4;
-
 }  // namespace
 
 core::Result<FolderPlan> plan_folder(ImapSession& session, core::Store& store,
@@ -216,7 +210,7 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
         // A re-match writes between batches, so then each commits alone.
         core::Durability durability = core::Durability::kOnDisk;
         if (fetching.valid()) {
-            const bool commit_now = try_rematch || (index + 1) % kBatchesPerCommit == 0;
+            const bool commit_now = try_rematch || (index + 1) % core::kBatchesPerTransaction == 0;
             durability =
                 commit_now ? core::Durability::kWithNextCommit : core::Durability::kInNextCommit;
         }

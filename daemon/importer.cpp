@@ -49,16 +49,25 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
                           std::cref(matcher));
     };
     std::future<std::vector<core::IncomingMessage>> reading = next_batch();
-    while (true) {
+    // What is stored stays stored, however the import ends: batches left
+    // open in a transaction are committed.
+    struct CommitOnExit {
+        core::Store& store;
+        ~CommitOnExit() { (void)store.commit_open_batches(); }
+    } commit_on_exit{store};
+    for (std::size_t index = 0;; ++index) {
         std::vector<core::IncomingMessage> batch = reading.get();
         if (batch.empty()) break;
         const std::uint64_t bytes_read = reader.bytes_read();
         reading = next_batch();
         // The run record written after the last batch flushes every batch
         // to disk; until then a power cut can only take back mail that is
-        // still in the files (see core::Durability).
-        auto stored = store.ingest_batch(batch, std::nullopt, nullptr,
-                                         core::Durability::kWithNextCommit);
+        // still in the files (see core::Durability). Most batches join the
+        // next one's transaction.
+        const bool commit_now = (index + 1) % core::kBatchesPerTransaction == 0;
+        auto stored = store.ingest_batch(
+            batch, std::nullopt, nullptr,
+            commit_now ? core::Durability::kWithNextCommit : core::Durability::kInNextCommit);
         if (!stored) {
             reading.wait();
             return core::Unexpected(stored.error());
@@ -68,6 +77,9 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
         if (options.show_progress) progress.update(bytes_read, summary.messages_read);
     }
     if (options.show_progress) progress.finish();
+    if (auto committed = store.commit_open_batches(); !committed) {
+        return core::Unexpected(committed.error());
+    }
     summary.problems = reader.problems();
 
     core::RunRecord run;

@@ -392,6 +392,50 @@ TEST_F(StoreTest, AFailedBatchTakesBackTheBatchesOpenBeforeIt) {
     EXPECT_TRUE(report->ok()) << report->problems.front().description;
 }
 
+namespace {
+
+IncomingMessage in_thread(const std::string& id, const std::string& subject,
+                          std::vector<std::string> references) {
+    IncomingMessage incoming = message(id, "From: a@x\r\nSubject: " + subject + "\r\n", id + "\r\n");
+    incoming.parsed.subject = subject;
+    incoming.parsed.references = std::move(references);
+    if (!incoming.parsed.references.empty()) incoming.parsed.in_reply_to = incoming.parsed.references.back();
+    return incoming;
+}
+
+// Every thread's summary row as one line, in thread id order.
+std::vector<std::string> thread_summaries(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READONLY);
+    SQLite::Statement query(database,
+                            "SELECT thread_id || '|' || COALESCE(client_id, '') || '|' || subject || '|' "
+                            "|| COALESCE(first_date, '') || '|' || COALESCE(last_date, '') || '|' || "
+                            "message_count FROM threads ORDER BY thread_id");
+    std::vector<std::string> rows;
+    while (query.executeStep()) rows.push_back(query.getColumn(0).getString());
+    return rows;
+}
+
+}  // namespace
+
+TEST_F(StoreTest, ThreadSummariesKeptBatchByBatchEqualThoseOfThreadingEverythingAgain) {
+    Store store = open_store();
+    const std::string path = directory_.file("casefile.db");
+    // Two conversations, then a reply naming both (its References run
+    // through the second's root to the first's), which joins them: the
+    // second thread's summary row must go.
+    ASSERT_OK(store.ingest_batch({in_thread("a1@x", "Invoice for March", {}),
+                                  in_thread("b1@x", "Website copy", {})}));
+    ASSERT_OK(store.ingest_batch({in_thread("a2@x", "Re: Invoice for March", {"a1@x"}),
+                                  in_thread("c1@x", "Travel booking", {})}));
+    EXPECT_EQ(thread_summaries(path).size(), 3u);
+    ASSERT_OK(store.ingest_batch({in_thread("b2@x", "Re: Website copy", {"a1@x", "b1@x"})}));
+    const std::vector<std::string> kept = thread_summaries(path);
+    EXPECT_EQ(kept.size(), 2u);
+
+    ASSERT_OK(store.rethread());
+    EXPECT_EQ(thread_summaries(path), kept);
+}
+
 TEST_F(StoreTest, ANewUidValidityRestartsTheMarkAndOldLocationsStay) {
     Store store = open_store();
     auto first = message("a@x", "From: a@x\r\n", "one\r\n");
