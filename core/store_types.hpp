@@ -175,6 +175,9 @@ struct StoredEvent {
 struct ClassifyInput {
     std::int64_t message_row = 0;
     std::string own_text;
+    // The Subject as stored (messages.subject): an ask made only there is
+    // an event too, its span indexing this text.
+    std::string subject;
     std::optional<Timestamp> date;
     bool from_me = false;
     bool bulk = false;
