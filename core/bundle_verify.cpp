@@ -4,6 +4,7 @@
 
 #include "core/bundle.hpp"
 #include "core/event_hash.hpp"
+#include "core/evidence_source.hpp"
 #include "core/json_reader.hpp"
 #include "core/ledger.hpp"
 #include "core/manifest.hpp"
@@ -242,6 +243,10 @@ private:
         event.span_end = *end;
         event.due = value.string_at("due").value_or("");
         event.previous_due = value.string_at("previous_due").value_or("");
+        // Bundles written before the source was recorded lack it: their
+        // events are all the own text's.
+        event.evidence_source =
+            value.string_at("evidence_source").value_or(std::string(kEvidenceInOwnText));
         // The canonical text holds the confidence as case.json writes it.
         const std::string canonical = event_canonical_text(event, *message_sha256, *confidence);
         if (!message_hashes.count(*message_sha256)) {

@@ -59,6 +59,7 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
         step.from = row.from;
         step.from_me = row.from_me;
         step.evidence = stored.event.evidence;
+        step.evidence_source = stored.event.evidence_source;
         step.rule_id = stored.event.rule_id;
         step.ledger_sequence = stored.ledger_sequence;
         // Store::events orders by message date, then id: the order in which

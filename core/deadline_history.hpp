@@ -31,6 +31,9 @@ struct DeadlineStep {
     std::string from;
     bool from_me = false;  // the VA's own commitment
     std::string evidence;  // the sentence, as written
+    // Where it stands: "own_text", or "subject" for an ask made only in the
+    // Subject line (core/evidence_source.hpp).
+    std::string evidence_source;
     std::string rule_id;
     std::int64_t ledger_sequence = 0;  // the event's ledger entry; 0 when none
 };

@@ -17,6 +17,8 @@ DetectionMemo::Fingerprint DetectionMemo::fingerprint(const ClassifyInput& input
     Fingerprint print;
     print.text_hash = std::hash<std::string_view>{}(input.own_text);
     print.text_size = input.own_text.size();
+    print.subject_hash = std::hash<std::string_view>{}(input.subject);
+    print.subject_size = input.subject.size();
     print.date = input.date;
     print.from_me = input.from_me;
     print.bulk = input.bulk;
@@ -48,6 +50,7 @@ void DetectionMemo::work_out(const IncomingMessage& message, const Classifier& c
     }
     ClassifyInput input;
     input.own_text = message.parsed.zones.own_text;
+    input.subject = message.parsed.subject;  // as the store keeps it (messages.subject)
     input.date = message.parsed.date;
     input.from_me = message.from_me;
     input.bulk = message.parsed.bulk;

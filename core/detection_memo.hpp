@@ -8,11 +8,12 @@
 // context a message most likely has (the first of its thread unless it is a
 // reply; no thread deadline yet) and remembers the answer here, keyed by the
 // message's SHA-256. classify_pending takes the remembered events only when
-// the real input turns out the same in every field, and runs detection again
-// otherwise: the memo can make classification faster, never different. A
-// message the sync stored with the memo (stored_as) is bound to its row: its
-// stored text is the very text the events were worked out on, so it is not
-// read back to be compared - only the context is.
+// the real input turns out the same in every field (the subject included: an
+// ask made only there is an event too), and runs detection again otherwise:
+// the memo can make classification faster, never different. A message the
+// sync stored with the memo (stored_as) is bound to its row: its stored text
+// is the very text the events were worked out on, so it is not read back to
+// be compared - only the context and the subject are.
 #pragma once
 
 #include <atomic>
@@ -59,7 +60,7 @@ class DetectionMemo {
 
     // Like recall, for a message stored as `input.message_row` in this pass
     // (stored_as), whose text need not be read back: every field but the
-    // text must match, the text being the row's own.
+    // own text must match (the subject too), the text being the row's own.
     std::optional<std::vector<NewEvent>> recall_stored(std::string_view sha256,
                                                        const ClassifyInput& input) const;
 
@@ -70,10 +71,13 @@ class DetectionMemo {
     void clear();
 
   private:
-    // Everything of a ClassifyInput but the row; the text by hash and size.
+    // Everything of a ClassifyInput but the row; the text and the subject
+    // by hash and size (detection reads both).
     struct Fingerprint {
         std::uint64_t text_hash = 0;
         std::size_t text_size = 0;
+        std::uint64_t subject_hash = 0;
+        std::size_t subject_size = 0;
         std::optional<Timestamp> date;
         bool from_me = false;
         bool bulk = false;

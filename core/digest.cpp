@@ -61,13 +61,18 @@ public:
         text_ += std::string(line) + "\n";
         html_ += "<p>" + display_html(line) + "</p>\n";
     }
-    // One item: a line of our own words, optionally a quoted client sentence.
-    void item(std::string_view line, std::string_view quoted = {}) {
+    // One item: a line of our own words, optionally a quoted client sentence;
+    // `quoted_from_subject` says it is the Subject line, not the body.
+    void item(std::string_view line, std::string_view quoted = {},
+              bool quoted_from_subject = false) {
         text_ += "- " + std::string(line) + "\n";
         html_ += "<li>" + display_html(line);
         if (!quoted.empty()) {
-            text_ += "    \"" + quote(quoted) + "\"\n";
-            html_ += "<blockquote>" + display_html(quote(quoted)) + "</blockquote>";
+            const std::string label = quoted_from_subject ? "in the subject line: " : "";
+            text_ += "    " + label + "\"" + quote(quoted) + "\"\n";
+            html_ += "<blockquote>" +
+                     (label.empty() ? "" : "<em>" + display_html(label) + "</em>") +
+                     display_html(quote(quoted)) + "</blockquote>";
         }
         html_ += "</li>\n";
     }
@@ -127,7 +132,7 @@ void write_client(Writer& writer, const DigestClientSection& client) {
                           if (const std::string dates = event_dates(event); !dates.empty()) {
                               line += ": " + dates;
                           }
-                          writer.item(line, event.evidence);
+                          writer.item(line, event.evidence, event.evidence_in_subject);
                       });
     }
     write_section(writer, "Deadlines in the next 7 days", client.deadlines,
@@ -135,7 +140,8 @@ void write_client(Writer& writer, const DigestClientSection& client) {
                       std::string when = (deadline.overdue ? "OVERDUE since " : "due ") + deadline.due;
                       if (deadline.own_promise) when = "you promised it for " + deadline.due +
                                                        (deadline.overdue ? " (OVERDUE)" : "");
-                      writer.item(when + ": \"" + quote(deadline.subject, 80) + "\"", deadline.evidence);
+                      writer.item(when + ": \"" + quote(deadline.subject, 80) + "\"",
+                                  deadline.evidence, deadline.evidence_in_subject);
                   });
     write_section(writer, "Awaiting your reply (oldest first)", client.awaiting,
                   [&](const DigestAwaiting& waiting) {

@@ -14,6 +14,9 @@ namespace casefile::core {
 struct DigestEvent {
     std::string category;      // deadline_set, deadline_change, scope_add, ...
     std::string evidence;      // the sender's own sentence
+    // The evidence is the Subject line (an ask made only there), not a
+    // sentence of the body: shown as such.
+    bool evidence_in_subject = false;
     std::string due;           // resolved date or date-time; empty when none
     std::string previous_due;  // deadline_change: the date it replaced
     std::string message_date;  // ISO 8601 in the sender's offset
@@ -25,6 +28,7 @@ struct DigestDeadline {
     std::string due;  // "2026-12-04" or a date-time
     std::string subject;
     std::string evidence;
+    bool evidence_in_subject = false;  // as DigestEvent::evidence_in_subject
     bool overdue = false;
     // The VA's own commitment in her mail ("I'll send it by Thursday"), not
     // a deadline the client set: listed apart, so she sees both.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/evidence_source.hpp"
 #include "core/sha256.hpp"
 
 namespace casefile::core {
@@ -18,7 +19,10 @@ std::string event_canonical_text(const NewEvent& event, std::string_view message
 
 std::string event_canonical_text(const NewEvent& event, std::string_view message_sha256,
                                  std::string_view confidence_text) {
-    std::string text = "casefile-event-v1\n";
+    // Own-text events keep the v1 text byte for byte: the ledger already
+    // holds their hashes.
+    const bool in_own_text = event.evidence_source == kEvidenceInOwnText;
+    std::string text = in_own_text ? "casefile-event-v1\n" : "casefile-event-v2\n";
     auto line = [&text](std::string_view field) {
         text += field;
         text += '\n';
@@ -26,6 +30,7 @@ std::string event_canonical_text(const NewEvent& event, std::string_view message
     line(message_sha256);
     line(event.category);
     line(event.rule_id);
+    if (!in_own_text) line(event.evidence_source);
     line(std::to_string(event.span_start));
     line(std::to_string(event.span_end));
     line(event.due);

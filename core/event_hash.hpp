@@ -21,6 +21,16 @@ namespace casefile::core {
 //   "<evidence byte length>\n<evidence>\n"
 // The evidence is length-prefixed because it may hold newlines; the other
 // fields never do (add_events refuses them).
+//
+// An event whose evidence is not in the own text (evidence_source other than
+// "own_text", e.g. an ask made only in the Subject line) is written as
+//   "casefile-event-v2\n"
+//   "<message_sha256>\n<category>\n<rule_id>\n"
+//   "<evidence_source>\n"           the text the span indexes: "subject"
+//   "<span_start>\n<span_end>\n" ... the rest as in v1
+// so that the source is hashed too (a subject event cannot pass for an own
+// text one), while every own-text event, and so every event stored before
+// the source was recorded, keeps its v1 text and its ledger hash.
 std::string event_canonical_text(const NewEvent& event, std::string_view message_sha256);
 // The same with the confidence given as text, as case.json holds it.
 std::string event_canonical_text(const NewEvent& event, std::string_view message_sha256,

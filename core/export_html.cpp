@@ -25,6 +25,7 @@ mark.event { background: #ffe58a; padding: 0 .1em; } mark.event.scope { backgrou
 .tag { font-size: 11px; color: #734; font-family: system-ui, sans-serif; }
 .hash { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
 .muted { color: #666; } .warning { color: #933; }
+.source { font-size: 11px; color: #446; font-variant: small-caps; font-weight: normal; }
 details summary { cursor: pointer; color: #446; }
 svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
 @media print {
@@ -69,9 +70,10 @@ std::string event_tag(const StoredEvent& stored) {
     return tag;
 }
 
-// The own text with each event's evidence highlighted where it stands: at its
-// span when the span holds the evidence, else where the evidence first
-// occurs. Events that cannot be placed are listed after the text.
+// `text` (the own text, or the subject for subject events) with each event's
+// evidence highlighted where it stands: at its span when the span holds the
+// evidence, else where the evidence first occurs. Events that cannot be
+// placed are added to `unplaced`, to be listed after the text.
 std::string highlighted_text(const std::string& text, const std::vector<const StoredEvent*>& events,
                              std::vector<const StoredEvent*>& unplaced) {
     std::vector<Placed> placed;
@@ -115,8 +117,19 @@ void message_html(std::string& out, const CaseMessage& message, const std::strin
     const ParsedMessage& parsed = message.parsed;
     out += "<article class=\"message" + std::string(message.from_me ? " from-me" : "") +
            "\" id=\"" + message_anchor(message) + "\">\n";
-    out += "<h3>" + display_html(parsed.subject.empty() ? "(no subject)" : parsed.subject) +
-           "</h3>\n<table class=\"headers\">\n";
+    // Each event's span indexes the text its source names: an ask made only
+    // in the Subject line is highlighted in the subject, never in the body.
+    std::vector<const StoredEvent*> subject_events, own_text_events, unplaced;
+    for (const StoredEvent* stored : events) {
+        (evidence_in_subject(stored->event) ? subject_events : own_text_events).push_back(stored);
+    }
+    if (parsed.subject.empty()) {
+        unplaced = subject_events;
+        out += "<h3>(no subject)</h3>\n";
+    } else {
+        out += "<h3>" + highlighted_text(parsed.subject, subject_events, unplaced) + "</h3>\n";
+    }
+    out += "<table class=\"headers\">\n";
     header_row(out, "From", addresses_html({parsed.from}));
     header_row(out, "To", addresses_html(parsed.to));
     header_row(out, "Cc", addresses_html(parsed.cc));
@@ -131,13 +144,13 @@ void message_html(std::string& out, const CaseMessage& message, const std::strin
         header_row(out, "Ledger entry", std::to_string(message.ledger->sequence));
     }
     out += "</table>\n";
-    std::vector<const StoredEvent*> unplaced;
-    out += "<div class=\"text\">" + highlighted_text(parsed.zones.own_text, events, unplaced) +
-           "</div>\n";
+    out += "<div class=\"text\">" +
+           highlighted_text(parsed.zones.own_text, own_text_events, unplaced) + "</div>\n";
     for (const StoredEvent* stored : unplaced) {
         out += "<p id=\"e-" + std::to_string(stored->id) + "\"><mark class=\"event " +
                event_family(stored->event.category) + "\">" + event_tag(*stored) +
-               "</mark>: &ldquo;" + display_html(stored->event.evidence) + "&rdquo;</p>\n";
+               "</mark>: " + evidence_source_label(stored->event) + "&ldquo;" +
+               display_html(stored->event.evidence) + "&rdquo;</p>\n";
     }
     if (!parsed.zones.quoted_text.empty()) {
         out += "<details><summary>Quoted text</summary><div class=\"text\">" +
@@ -179,6 +192,14 @@ std::string event_family(const std::string& category) {
     if (category.find("deadline") != std::string::npos) return "deadline";
     if (category.find("scope") != std::string::npos) return "scope";
     return "other";
+}
+
+bool evidence_in_subject(const NewEvent& event) {
+    return event.evidence_source == kEvidenceInSubject;
+}
+
+std::string evidence_source_label(const NewEvent& event) {
+    return evidence_in_subject(event) ? "<span class=\"source\">subject line</span> " : "";
 }
 
 std::string shown_date(const std::optional<Timestamp>& date) {

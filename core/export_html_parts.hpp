@@ -15,6 +15,14 @@ std::string message_anchor(const CaseMessage& message);
 // "deadline", "scope" or "other", for CSS classes and the timeline's shapes.
 std::string event_family(const std::string& category);
 
+// True when the event's evidence is the message's Subject line (an ask made
+// only there), whose text its span indexes, rather than the own text.
+bool evidence_in_subject(const NewEvent& event);
+
+// "" for own-text evidence; for subject evidence, a label that says so,
+// as HTML ("<span class=\"source\">subject line</span> ").
+std::string evidence_source_label(const NewEvent& event);
+
 // A date as the page shows it: ISO 8601 in the sender's offset, or "(no date)".
 std::string shown_date(const std::optional<Timestamp>& date);
 

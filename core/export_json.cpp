@@ -111,6 +111,9 @@ void write_event(JsonWriter& out, const StoredEvent& stored) {
     out.key("thread_id").value(stored.thread_id);
     out.key("category").value(event.category);
     out.key("evidence").value(event.evidence);
+    // Which text the span indexes: "own_text", or "subject" (the message's
+    // "subject" above) for an ask made only in the Subject line.
+    out.key("evidence_source").value(event.evidence_source);
     out.key("span").begin_object();
     out.key("start").value(event.span_start);
     out.key("end").value(event.span_end);

@@ -86,6 +86,7 @@ std::string timeline_svg(const CaseExport& export_data,
         const std::string x = x_of(at);
         const std::string family = event_family(stored.event.category);
         const std::string title = "<title>" + display_html(stored.event.category) + ": " +
+                                  (evidence_in_subject(stored.event) ? "(subject line) " : "") +
                                   display_html(stored.event.evidence) + "</title>";
         if (auto due = due_unix(stored.event.due)) {
             const std::string due_x = x_of(*due);
@@ -129,7 +130,8 @@ std::string deadline_table(const CaseExport& export_data,
                display_html(stored.event.category) + "</a>" +
                (stored.superseded_at ? " <span class=\"muted\">(superseded)</span>" : "") +
                "</td><td>" + display_html(stored.event.due) + "</td><td>" +
-               display_html(stored.event.previous_due) + "</td><td>&ldquo;" +
+               display_html(stored.event.previous_due) + "</td><td>" +
+               evidence_source_label(stored.event) + "&ldquo;" +
                display_html(stored.event.evidence) + "&rdquo;</td><td>" +
                display_html(stored.event.rule_id) + "</td><td>" +
                (stored.ledger_sequence > 0 ? std::to_string(stored.ledger_sequence) : "&mdash;") +

@@ -28,7 +28,9 @@ constexpr int kClassifyChunk = 500;
 // 20,000 messages. The queue's key is the order wanted: no sort, and only
 // the chunk's rows are read.
 // With a memo the text is left out: most messages take the memo's events
-// without it (decide_from_memo), and the rest read it one by one.
+// without it (decide_from_memo), and the rest read it one by one. The
+// subject is always read: it is short, in the row already, and the memo
+// compares it.
 std::string pending_chunk_sql(bool with_text) {
     return std::string(R"sql(
         SELECT m.id, )sql") + (with_text ? "COALESCE(x.own_text, '')" : "''") + R"sql(, m.date_unix, m.date_offset, m.from_me,
@@ -45,7 +47,8 @@ std::string pending_chunk_sql(bool with_text) {
                      AND )sql" + sets_thread_deadline("dm", "e") + R"sql(
                      AND (COALESCE(dm.date_unix, 0) < q.sort_date
                           OR (COALESCE(dm.date_unix, 0) = q.sort_date AND dm.id < m.id))
-                   ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1)
+                   ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1),
+               m.subject
         FROM classify_queue q JOIN messages m ON m.id = q.message_row
         )sql" + (with_text ? "LEFT JOIN message_text x ON x.message_row = m.id" : "") + R"sql(
         LEFT JOIN message_threads t ON t.message_row = m.id
@@ -216,6 +219,7 @@ Result<std::size_t> Store::classify_pending(const Classifier& classify, Detectio
                 // classification; the deadline does, and classify_thread adds
                 // what this chunk's earlier messages state.
                 input.first_in_thread = pending.getColumn(9).getInt() == 0;
+                input.subject = pending.getColumn(11).getString();
                 if (!pending.getColumn(10).isNull()) {
                     deadline.reset();
                     deadline.bind(1, pending.getColumn(10).getInt64());

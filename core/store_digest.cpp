@@ -81,7 +81,8 @@ std::string previous_digest_time(SQLite::Database& database, const DigestQuery& 
 void add_digest_events(SQLite::Database& database, std::map<std::string, DigestClientSection>& clients) {
     SQLite::Statement query(database, R"sql(
         SELECT c.name, e.category, e.evidence, COALESCE(e.due, ''), COALESCE(e.previous_due, ''),
-               m.date_unix, m.date_offset, m.subject, m.from_name, m.from_address
+               m.date_unix, m.date_offset, m.subject, m.from_name, m.from_address,
+               e.evidence_source
         FROM events e
         JOIN messages m ON m.id = e.message_row
         JOIN message_threads t ON t.message_row = m.id
@@ -98,6 +99,7 @@ void add_digest_events(SQLite::Database& database, std::map<std::string, DigestC
         event.message_date = message_date(query.getColumn(5), query.getColumn(6));
         event.subject = query.getColumn(7).getString();
         event.from = sender(query.getColumn(8), query.getColumn(9));
+        event.evidence_in_subject = query.getColumn(10).getString() == kEvidenceInSubject;
         clients[query.getColumn(0).getString()].events.push_back(std::move(event));
     }
 }
@@ -111,7 +113,7 @@ std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thr
     SQLite::Database& database, const std::string& kind, const std::string& oldest,
     const std::string& horizon) {
     SQLite::Statement select(database, std::string(R"sql(
-        SELECT t.thread_id, c.name, e.due, m.subject, e.evidence
+        SELECT t.thread_id, c.name, e.due, m.subject, e.evidence, e.evidence_source
         FROM events e
         JOIN messages m ON m.id = e.message_row
         JOIN message_threads t ON t.message_row = m.id
@@ -136,6 +138,7 @@ std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thr
         deadline.due = select.getColumn(2).getString();
         deadline.subject = select.getColumn(3).getString();
         deadline.evidence = select.getColumn(4).getString();
+        deadline.evidence_in_subject = select.getColumn(5).getString() == kEvidenceInSubject;
         found.emplace_back(select.getColumn(0).getString(), select.getColumn(1).getString(),
                            std::move(deadline));
     }

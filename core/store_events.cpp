@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/event_hash.hpp"
+#include "core/evidence_source.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
 
@@ -20,6 +21,10 @@ std::optional<std::string> malformed(const NewEvent& event) {
     if (!single_line(event.category) || !single_line(event.rule_id) || !single_line(event.due) ||
         !single_line(event.previous_due)) {
         return "an event's category, rule id and dates must not hold a line break";
+    }
+    if (!is_evidence_source_name(event.evidence_source)) {
+        return "an event's evidence source must be \"own_text\" or \"subject\", not \"" +
+               event.evidence_source + "\"";
     }
     if (!std::isfinite(event.confidence)) return "an event's confidence must be a finite number";
     if (event.span_start < 0 || event.span_end < event.span_start) {
@@ -42,8 +47,8 @@ Result<void> insert_event(Store::Impl& impl, const NewEvent& event) {
         "LEFT JOIN message_threads t ON t.message_row = m.id WHERE m.id = ?");
     SQLite::Statement& insert = impl.cached(
         "INSERT INTO events (message_row, thread_id, client_id, category, evidence, "
-        "span_start, span_end, due, previous_due, rule_id, confidence, created_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        "span_start, span_end, due, previous_due, rule_id, confidence, created_at, "
+        "evidence_source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     message.bind(1, static_cast<int64_t>(event.message_row));
     if (!message.executeStep()) {
         return fail("no stored message " + std::to_string(event.message_row) + " for a \"" +
@@ -62,6 +67,7 @@ Result<void> insert_event(Store::Impl& impl, const NewEvent& event) {
     insert.bind(10, event.rule_id);
     insert.bind(11, event.confidence);
     insert.bind(12, impl.now_iso());
+    insert.bind(13, event.evidence_source);
     insert.exec();
     message.reset();
     impl.append_ledger("event", impl.database.getLastInsertRowid(), event_content_hash(event, sha256));
@@ -100,7 +106,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventFilter& filter) {
             "e.due, e.previous_due, e.rule_id, e.confidence, e.created_at, e.superseded_at, "
             "m.sha256, m.message_id, t.thread_id, c.name, "
             "(SELECT l.sequence FROM ledger l WHERE l.kind = 'event' AND l.subject_id = e.id "
-            " ORDER BY l.sequence LIMIT 1) "
+            " ORDER BY l.sequence LIMIT 1), e.evidence_source "
             "FROM events e JOIN messages m ON m.id = e.message_row "
             "LEFT JOIN message_threads t ON t.message_row = e.message_row "
             "LEFT JOIN clients c ON c.id = t.client_id WHERE 1 = 1";
@@ -134,6 +140,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventFilter& filter) {
             stored.thread_id = optional_text(query.getColumn(14));
             stored.client = optional_text(query.getColumn(15));
             if (!query.getColumn(16).isNull()) stored.ledger_sequence = query.getColumn(16).getInt64();
+            stored.event.evidence_source = query.getColumn(17).getString();
             events.push_back(std::move(stored));
         }
         return events;

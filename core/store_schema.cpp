@@ -265,6 +265,16 @@ ALTER TABLE messages DROP COLUMN quoted_text;
 ALTER TABLE messages DROP COLUMN signature;
 )sql";
 
+// Version 5: which text an event's evidence span indexes. Detection also
+// reads a deadline asked only in the Subject line (core/subject_ask.hpp);
+// such an event's evidence and span are the subject's, and the export must
+// show and highlight it there. Every event stored before is the own text's.
+// Values are checked in code (core/evidence_source.hpp), not by a CHECK, so
+// a later source needs no table rebuild.
+constexpr std::string_view kVersion5 = R"sql(
+ALTER TABLE events ADD COLUMN evidence_source TEXT NOT NULL DEFAULT 'own_text';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& store_migrations() {
@@ -273,6 +283,7 @@ const std::vector<Migration>& store_migrations() {
         {kVersion2, backfill_version2},
         {kVersion3, nullptr},
         {kVersion4, nullptr},
+        {kVersion5, nullptr},
     };
     return migrations;
 }

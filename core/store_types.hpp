@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/evidence_source.hpp"
 #include "core/ledger.hpp"
 #include "core/message.hpp"
 #include "core/response_stats.hpp"
@@ -140,14 +141,17 @@ struct VerifyReport {
 };
 
 // A deadline or scope event found in one message (by the detection rules).
-// `span_start`/`span_end` are byte offsets of `evidence` in the message's own
-// text; `due`/`previous_due` are ISO 8601 dates or date-times, or empty.
+// `span_start`/`span_end` are byte offsets of `evidence` in the text that
+// `evidence_source` names: the message's own text, or its Subject as stored
+// (messages.subject, ParsedMessage::subject) when the ask was made there
+// only. `due`/`previous_due` are ISO 8601 dates or date-times, or empty.
 struct NewEvent {
     std::int64_t message_row = 0;  // messages.id (ThreadRow::row, CaseMessage::row)
     std::string category;          // "deadline_set", "deadline_moved", "scope_added", ...
     std::string evidence;          // the triggering sentence, as written
     std::int64_t span_start = 0;
     std::int64_t span_end = 0;
+    std::string evidence_source = std::string(kEvidenceInOwnText);  // core/evidence_source.hpp
     std::string due;
     std::string previous_due;
     std::string rule_id;
@@ -171,6 +175,9 @@ struct StoredEvent {
 struct ClassifyInput {
     std::int64_t message_row = 0;
     std::string own_text;
+    // The Subject as stored (messages.subject): an ask made only there is
+    // an event too, its span indexing this text.
+    std::string subject;
     std::optional<Timestamp> date;
     bool from_me = false;
     bool bulk = false;

@@ -53,6 +53,7 @@ std::optional<std::string> event_hash(SQLite::Statement& query, std::int64_t eve
     event.previous_due = query.getColumn(5).getString();
     event.rule_id = query.getColumn(6).getString();
     event.confidence = query.getColumn(7).getDouble();
+    event.evidence_source = query.getColumn(9).getString();
     return event_content_hash(event, query.getColumn(8).getString());
 }
 
@@ -73,10 +74,12 @@ Result<VerifyReport> Store::verify() {
         SQLite::Statement message(impl.database,
                                   "SELECT m.sha256, m.message_id, r.raw FROM messages m LEFT JOIN "
                                   "message_raw r ON r.message_row = m.id WHERE m.id = ?");
-        SQLite::Statement event(impl.database,
-                                "SELECT e.category, e.evidence, e.span_start, e.span_end, e.due, "
-                                "e.previous_due, e.rule_id, e.confidence, m.sha256 FROM events e "
-                                "JOIN messages m ON m.id = e.message_row WHERE e.id = ?");
+        SQLite::Statement event(
+            impl.database,
+            "SELECT e.category, e.evidence, e.span_start, e.span_end, e.due, "
+            "e.previous_due, e.rule_id, e.confidence, m.sha256, e.evidence_source "
+            "FROM events e "
+            "JOIN messages m ON m.id = e.message_row WHERE e.id = ?");
         std::string previous_hash(kLedgerGenesisHash);
         std::int64_t expected_sequence = 1;
         std::unordered_set<std::int64_t> ledgered_messages;

@@ -2,7 +2,9 @@
 
 #include <memory>
 
+#include "core/ascii_text.hpp"
 #include "core/detect.hpp"
+#include "core/detected_event.hpp"
 #include "core/working_week.hpp"
 #include "daemon/rule_files.hpp"
 #include "daemon/time_zones.hpp"
@@ -34,13 +36,18 @@ core::Result<core::Classifier> make_classifier(const std::optional<config::Setti
     }
     return core::Classifier([state](const core::ClassifyInput& input) {
         std::vector<core::NewEvent> events;
-        // Without a Date there is nothing to resolve "Friday" against.
-        if (!input.date || input.own_text.empty()) return events;
+        // Without a Date there is nothing to resolve "Friday" against. A mail
+        // with no own text may still ask in its subject ("Please sign by
+        // Friday" over an attachment).
+        if (!input.date || (input.own_text.empty() && input.subject.empty())) return events;
         core::DetectInput detect_input;
         detect_input.own_text = input.own_text;
-        // No subject yet: stored evidence spans index the own text
-        // (core/event_hash.hpp), so an ask read in the subject line needs an
-        // evidence source in the store before the daemon can keep it.
+        // Detection reads the subject trimmed; handing it the trimmed view
+        // ourselves tells us where that view starts in the stored subject,
+        // which a subject event's stored span must index.
+        const std::string_view subject = core::trim_ascii_space(input.subject);
+        const auto subject_offset = static_cast<std::size_t>(subject.data() - input.subject.data());
+        detect_input.subject = subject;
         detect_input.date = *input.date;
         detect_input.from_va = input.from_me;
         detect_input.first_in_thread = input.first_in_thread;
@@ -50,17 +57,7 @@ core::Result<core::Classifier> make_classifier(const std::optional<config::Setti
         detect_input.current_deadline = input.current_deadline;
         detect_input.date_options.zone = &state->zone;
         for (const core::Event& event : core::detect(state->rules, detect_input).events) {
-            core::NewEvent stored;
-            stored.message_row = input.message_row;
-            stored.category = std::string(core::category_name(event.category));
-            stored.evidence = event.evidence;
-            stored.span_start = static_cast<std::int64_t>(event.start);
-            stored.span_end = static_cast<std::int64_t>(event.end);
-            stored.due = event.due;
-            stored.previous_due = event.previous_due;
-            stored.rule_id = event.rule;
-            stored.confidence = event.confidence;
-            events.push_back(std::move(stored));
+            events.push_back(core::to_new_event(event, input.message_row, subject_offset));
         }
         return events;
     });

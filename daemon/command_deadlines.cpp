@@ -41,6 +41,7 @@ void print_json(const std::vector<core::ThreadDeadlines>& threads) {
                 .value(step.previous_due.empty() ? std::optional<std::string>()
                                                  : step.previous_due);
             out.key("evidence").value(step.evidence);
+            out.key("evidence_source").value(step.evidence_source);
             out.key("rule").value(step.rule_id);
             out.key("event_id").value(step.event_id);
             out.key("ledger_sequence").value(step.ledger_sequence);
@@ -96,9 +97,11 @@ void print_text(const std::vector<core::ThreadDeadlines>& threads) {
             if (step.message_date && step.message_date->size() >= 16) {
                 date = step.message_date->substr(0, 16).replace(10, 1, " ");  // sender's local time
             }
-            std::printf("    %s  %s%s: %s\n      \"%s\"\n", date.c_str(),
+            std::printf("    %s  %s%s: %s\n      %s\"%s\"\n", date.c_str(),
                         step.from_me ? "(me) " : "", one_line(step.from).c_str(),
-                        step_text(step).c_str(), one_line(step.evidence).c_str());
+                        step_text(step).c_str(),
+                        step.evidence_source == core::kEvidenceInSubject ? "subject line: " : "",
+                        one_line(step.evidence).c_str());
         }
     }
 }

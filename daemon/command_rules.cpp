@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "config/validation.hpp"
+#include "core/ascii_text.hpp"
 #include "core/detect.hpp"
+#include "core/evidence_source.hpp"
 #include "core/json_writer.hpp"
 #include "daemon/commands.hpp"
 #include "daemon/rule_files.hpp"
@@ -30,6 +32,9 @@ void write_event(core::JsonWriter& out, const core::Event& event) {
     out.begin_object();
     out.key("category").value(core::category_name(event.category));
     out.key("evidence").value(event.evidence);
+    // Which text start and end index: "own_text" (zones.own_text) or
+    // "subject" (the top-level "subject").
+    out.key("source").value(core::evidence_source_name(event.source));
     out.key("start").value(static_cast<std::uint64_t>(event.start));
     out.key("end").value(static_cast<std::uint64_t>(event.end));
     out.key("due");
@@ -46,6 +51,7 @@ void write_json(const core::ParsedMessage& message, const core::DetectInput& inp
                 const core::Detection& detection, bool explain) {
     core::JsonWriter out;
     out.begin_object();
+    out.key("subject").value(message.subject);
     out.key("zones").begin_object();
     out.key("own_text").value(message.zones.own_text);
     out.key("quoted_text").value(message.zones.quoted_text);
@@ -64,6 +70,7 @@ void write_json(const core::ParsedMessage& message, const core::DetectInput& inp
             out.key("rule").value(miss.rule);
             out.key("category").value(core::category_name(miss.category));
             out.key("evidence").value(miss.evidence);
+            out.key("source").value(core::evidence_source_name(miss.source));
             out.key("start").value(static_cast<std::uint64_t>(miss.start));
             out.key("end").value(static_cast<std::uint64_t>(miss.end));
             out.key("reason").value(miss.reason);
@@ -73,6 +80,11 @@ void write_json(const core::ParsedMessage& message, const core::DetectInput& inp
     }
     out.end_object();
     std::printf("%s\n", out.str().c_str());
+}
+
+// Which text an event's bytes index, for the text report.
+const char* where(core::EvidenceSource source) {
+    return source == core::EvidenceSource::subject ? "subject" : "own text";
 }
 
 void print_zone(const char* title, const std::string& text) {
@@ -87,15 +99,16 @@ void print_text(const core::ParsedMessage& message, const core::DetectInput& inp
     if (!input.current_deadline.empty()) std::printf("Deadline before: %s\n", input.current_deadline.c_str());
     if (input.bulk) std::printf("Bulk:    yes (list, newsletter or automated mail: no rule runs)\n");
     std::printf("\n");
+    print_zone("subject (read for a deadline when the own text asks none)", message.subject);
     print_zone("own text (rules read this)", message.zones.own_text);
     print_zone("quoted", message.zones.quoted_text);
     print_zone("signature", message.zones.signature);
     std::printf("\n%zu event%s\n", detection.events.size(), detection.events.size() == 1 ? "" : "s");
     for (const core::Event& event : detection.events) {
-        std::printf("  %-16.*s rule %s, confidence %.2f, bytes %zu-%zu\n",
+        std::printf("  %-16.*s rule %s, confidence %.2f, %s bytes %zu-%zu\n",
                     static_cast<int>(core::category_name(event.category).size()),
-                    core::category_name(event.category).data(), event.rule.c_str(), event.confidence,
-                    event.start, event.end);
+                    core::category_name(event.category).data(), event.rule.c_str(),
+                    event.confidence, where(event.source), event.start, event.end);
         if (!event.due.empty() || !event.previous_due.empty() || event.move != core::DueMove::none) {
             std::printf("    due %s", event.due.empty() ? "(no date)" : event.due.c_str());
             if (!event.previous_due.empty()) std::printf(", was %s", event.previous_due.c_str());
@@ -107,15 +120,19 @@ void print_text(const core::ParsedMessage& message, const core::DetectInput& inp
         } else if (event.category == core::Category::deadline_set) {
             std::printf("    due (no date, e.g. ASAP)\n");
         }
-        std::printf("    \"%s\"\n", event.evidence.c_str());
+        std::printf("    %s\"%s\"\n",
+                    event.source == core::EvidenceSource::subject ? "subject line: " : "",
+                    event.evidence.c_str());
     }
     if (!explain) return;
     std::printf("\n%zu near miss%s\n", detection.near_misses.size(),
                 detection.near_misses.size() == 1 ? "" : "es");
     for (const core::NearMiss& miss : detection.near_misses) {
-        std::printf("  %-16.*s rule %s: %s\n    \"%s\"\n",
+        std::printf("  %-16.*s rule %s: %s\n    %s\"%s\"\n",
                     static_cast<int>(core::category_name(miss.category).size()),
-                    core::category_name(miss.category).data(), miss.rule.c_str(), miss.reason.c_str(),
+                    core::category_name(miss.category).data(), miss.rule.c_str(),
+                    miss.reason.c_str(),
+                    miss.source == core::EvidenceSource::subject ? "subject line: " : "",
                     miss.evidence.c_str());
     }
 }
@@ -162,6 +179,10 @@ int command_rules(const GlobalOptions& options, Arguments& arguments) {
 
     core::DetectInput input;
     input.own_text = message.zones.own_text;
+    // Read trimmed, as the daemon reads it (daemon/classifier.cpp); spans are
+    // moved back below to index the subject as parsed.
+    const std::string_view subject = core::trim_ascii_space(message.subject);
+    input.subject = subject;
     input.date = message.date.value_or(core::Timestamp{SystemClock().now_unix(), 0});
     if (config.settings) {
         const auto& own = config.settings->me.addresses;
@@ -177,7 +198,18 @@ int command_rules(const GlobalOptions& options, Arguments& arguments) {
     input.outside_working_hours = outside_hours;
     input.current_deadline = deadline.value_or("");
     input.explain = explain;
-    const core::Detection detection = core::detect(*rules, input);
+    core::Detection detection = core::detect(*rules, input);
+    const auto subject_offset = static_cast<std::size_t>(subject.data() - message.subject.data());
+    for (core::Event& event : detection.events) {
+        if (event.source != core::EvidenceSource::subject) continue;
+        event.start += subject_offset;
+        event.end += subject_offset;
+    }
+    for (core::NearMiss& miss : detection.near_misses) {
+        if (miss.source != core::EvidenceSource::subject) continue;
+        miss.start += subject_offset;
+        miss.end += subject_offset;
+    }
 
     if (json) {
         write_json(message, input, detection, explain);

@@ -66,6 +66,16 @@ std::string describe(const BundleReport& report) {
     return text;
 }
 
+// case.json or another file edited with the manifest written again to match,
+// as a forger would: only the ledger can still tell.
+void rewrite_manifest(BundleContents& contents) {
+    std::vector<ManifestLine> lines;
+    for (const auto& [path, bytes] : contents.files) {
+        if (path != "manifest.sha256") lines.push_back(ManifestLine{sha256_hex(bytes), path});
+    }
+    contents.files["manifest.sha256"] = compose_manifest(lines, "t");
+}
+
 class Bundle : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -367,6 +377,98 @@ TEST_F(Bundle, HostileMailIsOnlyEverText) {
     // The only <style> and <svg> are ours, in the head and the summary.
     EXPECT_EQ(html.find("<style>", html.find("<style>") + 1), std::string::npos);
     EXPECT_TRUE(verify_bundle(contents_of(files)).ok());
+}
+
+// Payroll's timesheet call, asked in the subject line only (its body is a
+// signature), with the event detection stores for it: evidence and span are
+// the subject's.
+class SubjectAskBundle : public Bundle {
+protected:
+    void SetUp() override {
+        Bundle::SetUp();
+        ASSERT_OK(store_->ingest_batch(
+            {mail("hours@acme.example", kSubject, "Maria Lopez\nPayroll, EB 3021\n(713) 555-0142",
+                  1764861240)}));
+        auto rows = store_->threads(std::string("Acme"));
+        ASSERT_OK(rows);
+        for (const ThreadRow& row : *rows) rows_[*row.message_id] = row.row;
+        NewEvent asked;
+        asked.message_row = rows_["hours@acme.example"];
+        asked.category = "deadline_set";
+        asked.evidence = kSubject;
+        asked.span_start = 0;
+        asked.span_end = static_cast<std::int64_t>(std::string_view(kSubject).size());
+        asked.evidence_source = "subject";
+        asked.due = "2025-12-09T12:00:00-06:00";
+        asked.rule_id = "deadline.send-by";
+        asked.confidence = 0.8;
+        ASSERT_OK(store_->add_events({asked}));
+    }
+
+    static constexpr const char* kSubject = "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY";
+};
+
+TEST_F(SubjectAskBundle, TheSubjectIsTheHighlightedEvidenceAndTheBundleVerifies) {
+    const CaseExport export_data = read();
+    ASSERT_EQ(export_data.events.size(), 4u);
+    EXPECT_EQ(export_data.events.back().event.evidence_source, "subject");
+    const auto files = compose_bundle(export_data, "t");
+    const BundleContents contents = contents_of(files);
+    const BundleReport report = verify_bundle(contents);
+    EXPECT_TRUE(report.ok()) << describe(report);
+    EXPECT_EQ(report.events_checked, 4);
+
+    const std::string& html = contents.files.at("index.html");
+    const std::string id = std::to_string(export_data.events.back().id);
+    // Highlighted in the message's subject heading, not in its text.
+    EXPECT_NE(
+        html.find("<h3><mark class=\"event deadline\" id=\"e-" + id + "\">" + kSubject + "</mark>"),
+        std::string::npos)
+        << html;
+    const std::size_t article = html.find("<h3><mark class=\"event deadline\" id=\"e-" + id);
+    const std::size_t text = html.find("<div class=\"text\">", article);
+    ASSERT_NE(text, std::string::npos);
+    EXPECT_EQ(html.substr(text, html.find("</div>", text) - text).find("<mark"), std::string::npos)
+        << "nothing of the body is marked";
+    // The summary's table says where the client's words are.
+    EXPECT_NE(
+        html.find("<span class=\"source\">subject line</span> &ldquo;" + std::string(kSubject)),
+        std::string::npos);
+
+    const std::string& record = contents.files.at("case.json");
+    EXPECT_NE(record.find("\"evidence_source\": \"subject\""), std::string::npos) << record;
+    EXPECT_NE(record.find("\"evidence_source\": \"own_text\""), std::string::npos) << record;
+}
+
+TEST_F(SubjectAskBundle, ASubjectEventPassedOffAsOwnTextIsCaughtByTheLedger) {
+    BundleContents forged = contents_of(compose_bundle(read(), "t"));
+    std::string& record = forged.files["case.json"];
+    const std::string subject_source = "\"evidence_source\": \"subject\"";
+    ASSERT_NE(record.find(subject_source), std::string::npos);
+    record.replace(record.find(subject_source), subject_source.size(),
+                   "\"evidence_source\": \"own_text\"");
+    rewrite_manifest(forged);
+    const BundleReport report = verify_bundle(forged);
+    EXPECT_FALSE(report.ok());
+    EXPECT_TRUE(names(report, "case.json")) << describe(report);
+}
+
+TEST_F(Bundle, ABundleWrittenBeforeSourcesWereRecordedStillVerifies) {
+    // Older case.json files have no "evidence_source": their events are all
+    // own-text events, hashed with the v1 text.
+    BundleContents older = contents_of(compose_bundle(read(), "t"));
+    std::string& record = older.files["case.json"];
+    std::size_t removed = 0;
+    for (std::size_t at = record.find("\"evidence_source\""); at != std::string::npos;
+         at = record.find("\"evidence_source\"")) {
+        record.erase(at, record.find(',', at) + 1 - at);
+        ++removed;
+    }
+    ASSERT_EQ(removed, 3u);
+    rewrite_manifest(older);
+    const BundleReport report = verify_bundle(older);
+    EXPECT_TRUE(report.ok()) << describe(report);
+    EXPECT_EQ(report.events_checked, 3);
 }
 
 }  // namespace

@@ -66,9 +66,13 @@ TEST(DetectionMemoTest, RecallsTheEventsOnlyWhenEveryFieldOfTheInputMatches) {
     EXPECT_TRUE(differs([](ClassifyInput& in) { in.bulk = true; }));
     EXPECT_TRUE(differs([](ClassifyInput& in) { in.first_in_thread = false; }));
     EXPECT_TRUE(differs([](ClassifyInput& in) { in.current_deadline = "2025-12-03"; }));
+    // Detection reads a deadline asked only in the subject line: a different
+    // subject can mean different events.
+    EXPECT_TRUE(differs(
+        [](ClassifyInput& in) { in.subject = "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY"; }));
     EXPECT_FALSE(memo.recall("0" + kSha.substr(1), input).has_value()) << "another message";
     EXPECT_EQ(memo.hits(), 1u);
-    EXPECT_EQ(memo.misses(), 9u);
+    EXPECT_EQ(memo.misses(), 10u);
 }
 
 TEST(DetectionMemoTest, RecallsAStoredMessageWithoutItsTextOnlyForItsOwnRow) {
@@ -93,6 +97,9 @@ TEST(DetectionMemoTest, RecallsAStoredMessageWithoutItsTextOnlyForItsOwnRow) {
     ClassifyInput under_deadline = unread;
     under_deadline.current_deadline = "2025-12-03";
     EXPECT_FALSE(memo.recall_stored(kSha, under_deadline).has_value());
+    ClassifyInput other_subject = unread;  // the subject is read back, and compared
+    other_subject.subject = "Timesheets due by noon Tuesday";
+    EXPECT_FALSE(memo.recall_stored(kSha, other_subject).has_value());
     EXPECT_EQ(memo.hits(), 1u);
     EXPECT_EQ(memo.misses(), 0u) << "a message that cannot be taken unread is read, then counted";
 }
@@ -171,6 +178,7 @@ class MemoClassifyTest : public ::testing::Test {
             EXPECT_EQ(a.message_row, b.message_row);
             EXPECT_EQ(a.category, b.category);
             EXPECT_EQ(a.evidence, b.evidence);
+            EXPECT_EQ(a.evidence_source, b.evidence_source);
             EXPECT_EQ(a.due, b.due);
             EXPECT_EQ(a.previous_due, b.previous_due);
         }
@@ -240,6 +248,46 @@ TEST_F(MemoClassifyTest, MessagesStoredWithTheMemoTakeItsEventsUnreadAndFindTheS
     ASSERT_OK(store_->classify_pending(classify, &memo));
     EXPECT_EQ(calls_, 2) << "the root from the memo; the replies, under the root's deadline, read again";
     expect_same_events_without_the_memo(classify, 3);
+}
+
+// A deadline asked only in the subject line: the fetch worker and the store
+// must hand detection the same subject, or the memo would never match such a
+// message (and, worse, could match one whose subject changed).
+TEST_F(MemoClassifyTest, TheSubjectTheWorkerReadIsTheSubjectTheStorePasses) {
+    IncomingMessage timesheet = in_thread("root", kMonday, "");
+    timesheet.parsed.subject = "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY";
+    timesheet.parsed.zones.own_text = "Thanks,\nMaria\nPayroll, EB 3021";
+    timesheet.raw = "Subject: " + timesheet.parsed.subject +
+                    "\r\nMessage-ID: <root@acme.example>\r\n\r\n" +
+                    timesheet.parsed.zones.own_text + "\r\n";
+    compute_message_keys(timesheet);
+    // Finds a deadline in the subject only, as detection does for a body
+    // that asks nothing.
+    const Classifier from_subject = [this](const ClassifyInput& input) {
+        ++calls_;
+        std::vector<NewEvent> events;
+        const std::size_t by = input.subject.find(" BY NOON TUESDAY");
+        if (by == std::string::npos) return events;
+        NewEvent event = deadline_event("2025-12-02T12:00:00-05:00", "");
+        event.message_row = input.message_row;
+        event.evidence = input.subject;
+        event.span_end = static_cast<std::int64_t>(input.subject.size());
+        event.evidence_source = std::string(kEvidenceInSubject);
+        events.push_back(event);
+        return events;
+    };
+    DetectionMemo memo;
+    memo.work_out(timesheet, from_subject);
+    ASSERT_OK(store_->ingest_batch({timesheet}, std::nullopt, &memo));
+    calls_ = 0;
+    ASSERT_OK(store_->classify_pending(from_subject, &memo));
+    EXPECT_EQ(calls_, 0) << "taken from the memo: the stored subject is the one worked out on";
+    auto events = store_->events({});
+    ASSERT_OK(events);
+    ASSERT_EQ(events->size(), 1u);
+    EXPECT_EQ((*events)[0].event.evidence_source, kEvidenceInSubject);
+    EXPECT_EQ((*events)[0].event.evidence, "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY");
+    expect_same_events_without_the_memo(from_subject, 1);
 }
 
 }  // namespace

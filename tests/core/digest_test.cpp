@@ -55,19 +55,21 @@ protected:
 
     void add_event(const std::string& message_id, const std::string& category,
                    const std::string& evidence, const std::string& due,
-                   const std::string& previous_due = {}) {
+                   const std::string& previous_due = {}, const std::string& source = "own_text") {
         SQLite::Database database(directory_.file("casefile.db"), SQLite::OPEN_READWRITE);
         SQLite::Statement insert(database,
                                  "INSERT INTO events (message_row, category, evidence, span_start, "
-                                 "span_end, due, previous_due, rule_id, confidence, created_at) "
-                                 "SELECT id, ?, ?, 0, ?, ?, ?, 'test', 0.9, '2026-12-01' FROM "
+                                 "span_end, due, previous_due, rule_id, confidence, created_at, "
+                                 "evidence_source) "
+                                 "SELECT id, ?, ?, 0, ?, ?, ?, 'test', 0.9, '2026-12-01', ? FROM "
                                  "messages WHERE message_id = ?");
         insert.bind(1, category);
         insert.bind(2, evidence);
         insert.bind(3, static_cast<int>(evidence.size()));
         if (due.empty()) insert.bind(4); else insert.bind(4, due);
         if (previous_due.empty()) insert.bind(5); else insert.bind(5, previous_due);
-        insert.bind(6, message_id);
+        insert.bind(6, source);
+        insert.bind(7, message_id);
         ASSERT_EQ(insert.exec(), 1);
     }
 
@@ -134,6 +136,47 @@ TEST_F(DigestTest, ADayWithClientMailHasEverySection) {
     }
     EXPECT_NE(text.html.find("Can we push the Q4 report to Wednesday instead?"), std::string::npos);
     EXPECT_NE(text.text.find(data.ledger_head), std::string::npos);
+}
+
+TEST_F(DigestTest, AnAskMadeOnlyInTheSubjectLineIsQuotedAsTheSubjectLine) {
+    // Payroll's timesheet call: the ask is the subject, the body a signature.
+    ASSERT_OK(store_->ingest_batch(
+        {mail("hours@acme.example", "bob@acme.example", "dana@reyes-va.example",
+              "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY", utc(2026, 11, 30, 15))}));
+    add_event("hours@acme.example", "deadline_set", "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY",
+              "2026-12-01T12:00:00-06:00", "", "subject");
+    const DigestData data = data_for(days_from_civil(2026, 11, 30));
+    ASSERT_EQ(data.clients.size(), 1u);
+    ASSERT_EQ(data.clients[0].events.size(), 1u);
+    EXPECT_TRUE(data.clients[0].events[0].evidence_in_subject);
+    ASSERT_EQ(data.clients[0].deadlines.size(), 1u);
+    EXPECT_TRUE(data.clients[0].deadlines[0].evidence_in_subject);
+
+    const DigestText text = compose_digest(data);
+    EXPECT_NE(
+        text.text.find("    in the subject line: \"PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY\""),
+        std::string::npos)
+        << text.text;
+    EXPECT_NE(
+        text.html.find("<blockquote><em>in the subject line: </em>PLEASE SEND YOUR TIMESHEET"),
+        std::string::npos)
+        << text.html;
+}
+
+TEST_F(DigestTest, ABodySentenceIsQuotedWithoutASourceLabel) {
+    ASSERT_OK(
+        store_->ingest_batch({mail("q4@acme.example", "bob@acme.example", "dana@reyes-va.example",
+                                   "Q4 vendor report", utc(2026, 11, 30, 15))}));
+    add_event("q4@acme.example", "deadline_set", "Please send the Q4 report by Friday.",
+              "2026-12-04");
+    const DigestData data = data_for(days_from_civil(2026, 11, 30));
+    ASSERT_EQ(data.clients.size(), 1u);
+    ASSERT_EQ(data.clients[0].events.size(), 1u);
+    EXPECT_FALSE(data.clients[0].events[0].evidence_in_subject);
+    const DigestText text = compose_digest(data);
+    EXPECT_NE(text.text.find("    \"Please send the Q4 report by Friday.\""), std::string::npos)
+        << text.text;
+    EXPECT_EQ(text.text.find("subject line"), std::string::npos) << text.text;
 }
 
 TEST_F(DigestTest, ClientTextIsEscapedInTheHtml) {

@@ -28,6 +28,7 @@ public:
     struct Seen {
         bool first_in_thread = false;
         std::string current_deadline;
+        std::string subject;
     };
 
     Classifier classifier() {
@@ -46,7 +47,7 @@ public:
             }
             std::lock_guard lock(mutex_);
             seen_[input.own_text + "@" + std::to_string(input.date->unix_seconds)] =
-                Seen{input.first_in_thread, input.current_deadline};
+                Seen{input.first_in_thread, input.current_deadline, input.subject};
             return events;
         };
     }
@@ -156,6 +157,27 @@ TEST_F(StoreClassifyTest, ManyThreadsInOneChunkEachKeepTheirOwnDeadline) {
         EXPECT_FALSE(seen.first_in_thread);
         EXPECT_EQ(seen.current_deadline, "2026-01-" + std::to_string(10 + thread % 10)) << thread;
     }
+}
+
+// Detection reads a deadline asked only in the subject line, and a subject
+// event's span indexes messages.subject: the classifier is handed exactly
+// that text, reply prefixes and all, for every message of a chunk.
+TEST_F(StoreClassifyTest, EachMessageIsReadWithTheSubjectItWasStoredWith) {
+    IncomingMessage root = in_thread("root", kMonday, "");
+    root.parsed.subject = "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY";
+    const auto reply = in_thread("reply", kMonday + kHour, "");
+    IncomingMessage no_subject = in_thread("other", kMonday + 2 * kHour, "");
+    no_subject.parsed.message_id = "other@acme.example";
+    no_subject.parsed.in_reply_to.clear();
+    no_subject.parsed.subject.clear();
+    no_subject.parsed.zones.own_text = "Invoice attached.";
+    no_subject.raw = "Message-ID: <other@acme.example>\r\n\r\nInvoice attached.\r\n";
+    ASSERT_OK(store_->ingest_batch({reply, no_subject, root}));
+    RecordingClassifier recorder;
+    ASSERT_OK(store_->classify_pending(recorder.classifier()));
+    EXPECT_EQ(recorder.seen(root).subject, "PLEASE SEND YOUR TIMESHEET BY NOON TUESDAY");
+    EXPECT_EQ(recorder.seen(reply).subject, "Re: Q4 report");
+    EXPECT_EQ(recorder.seen(no_subject).subject, "");
 }
 
 }  // namespace

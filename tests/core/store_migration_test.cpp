@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_schema.hpp"
 #include "support/expect_ok.hpp"
@@ -38,9 +39,20 @@ int user_version(const std::string& path) {
     return database.execAndGet("PRAGMA user_version").getInt();
 }
 
+// Turns a current store back into what schema version 4 wrote: events
+// without the name of the text their span indexes.
+void downgrade_to_version_4(const std::string& path) {
+    SQLite::Database database(path, SQLite::OPEN_READWRITE);
+    database.exec(R"sql(
+        ALTER TABLE events DROP COLUMN evidence_source;
+        PRAGMA user_version = 4;
+    )sql");
+}
+
 // Turns a current store back into what schema version 3 wrote: the text in
 // the messages rows, a `classified` flag instead of the queue.
 void downgrade_to_version_3(const std::string& path) {
+    downgrade_to_version_4(path);
     SQLite::Database database(path, SQLite::OPEN_READWRITE);
     database.exec(R"sql(
         ALTER TABLE messages ADD COLUMN own_text TEXT NOT NULL DEFAULT '';
@@ -161,6 +173,51 @@ TEST_F(StoreMigrationTest, Version3TextAndUnclassifiedMailMoveToTheirOwnTables) 
     EXPECT_FALSE(database.execAndGet("SELECT COUNT(*) FROM pragma_table_info('messages') "
                                      "WHERE name IN ('own_text', 'classified')")
                      .getInt());
+}
+
+TEST_F(StoreMigrationTest, Version4EventsBecomeOwnTextEventsAndStillVerify) {
+    std::string sha256;
+    {
+        auto store = Store::open(path(), clock_);
+        ASSERT_OK(store);
+        IncomingMessage asked = message("q4@acme.example", "Q4 vendor report", "", 1764602040);
+        asked.parsed.zones.own_text = "Please send the Q4 vendor report by Friday.";
+        ASSERT_OK(store->ingest_batch({asked}));
+        sha256 = sha256_hex(asked.raw);
+        NewEvent event;
+        event.message_row = store->threads(std::nullopt)->front().row;
+        event.category = "deadline_set";
+        event.evidence = "Please send the Q4 vendor report by Friday.";
+        event.span_end = 43;
+        event.due = "2025-12-05";
+        event.rule_id = "deadline.by-weekday";
+        event.confidence = 0.85;
+        ASSERT_OK(store->add_events({event}));
+    }
+    downgrade_to_version_4(path());
+    {
+        // The ledger entry as version 4 wrote it: over the v1 text, which
+        // names no source.
+        SQLite::Database database(path(), SQLite::OPEN_READONLY);
+        EXPECT_EQ(
+            database.execAndGet("SELECT content_hash FROM ledger WHERE kind = 'event'").getString(),
+            sha256_hex("casefile-event-v1\n" + sha256 +
+                       "\ndeadline_set\ndeadline.by-weekday\n0\n43\n2025-12-05\n\n0.85\n43\n"
+                       "Please send the Q4 vendor report by Friday.\n"));
+    }
+
+    auto store = Store::open(path(), clock_);
+    ASSERT_OK(store);
+    EXPECT_EQ(store->schema_version(), latest_schema_version());
+    EXPECT_EQ(store->migration().from_version, 4);
+    auto events = store->events({});
+    ASSERT_OK(events);
+    ASSERT_EQ(events->size(), 1u);
+    EXPECT_EQ(events->front().event.evidence_source, "own_text");
+    auto verified = store->verify();
+    ASSERT_OK(verified);
+    EXPECT_TRUE(verified->ok()) << verified->problems.front().description;
+    EXPECT_EQ(verified->entries_checked, 2);
 }
 
 TEST_F(StoreMigrationTest, AnEarlierBackupIsNeverOverwritten) {
