@@ -7,6 +7,7 @@
 #include "core/deadline_reading.hpp"
 #include "core/rule_text.hpp"
 #include "core/subject_ask.hpp"
+#include "core/word_search.hpp"
 
 namespace casefile::core {
 namespace {
@@ -66,17 +67,7 @@ constexpr std::size_t kRequiredClauseBreaks = 1;
 // Whole-word search in lower-cased text.
 bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
                std::size_t to = std::string_view::npos) {
-    const auto is_word = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
-    };
-    to = std::min(to, text.size());
-    for (std::size_t at = text.find(words, from);
-         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
-        const bool left = at == 0 || !is_word(text[at - 1]);
-        const bool right = at + words.size() == text.size() || !is_word(text[at + words.size()]);
-        if (left && right) return true;
-    }
-    return false;
+    return find_whole_words(text, words, from, to) != std::string_view::npos;
 }
 
 // The sender's own promise, not an ask of the reader: "I'll confirm pricing
