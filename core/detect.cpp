@@ -5,6 +5,7 @@
 
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
+#include "core/optional_ask.hpp"
 #include "core/rule_text.hpp"
 #include "core/subject_ask.hpp"
 #include "core/word_search.hpp"
@@ -54,6 +55,12 @@ constexpr std::int64_t kFurthestYearlessDueDays = 183;
 // A span this long ("this year"), or a window this far ahead ("renewals due
 // in the next six months"), is not a date anything is due by.
 constexpr std::int64_t kLongestDueSpanDays = 45;
+
+// How many sentences before a bare reply ("Please return this e-mail to me
+// with your response by 12:00 p.m., Friday") a question about attending may
+// stand for the reply to be an RSVP: an invitation lists the date, time,
+// place and the answers to tick between the two.
+constexpr std::size_t kAttendanceReach = 10;
 
 // How far a required pronoun ("you", "your", "me", "us") may be from the
 // rule's phrase: at most this many
@@ -196,6 +203,15 @@ class Detector {
     // "I need it today instead"): "FERC postponed the December 15 deadline for
     // utilities" moves a third party's date, not one of this conversation.
     bool names_a_party(std::size_t s, std::size_t hit_start) const;
+    // An offer the reader may take up (core/optional_ask): a wish of hers in
+    // the sentence before the phrase, or opening the sentence before when
+    // this one does not turn to her ("If you prefer a paper pay stub, complete
+    // the request form. This form must be submitted by October 15.").
+    bool reader_opt_in(std::size_t s, std::size_t hit_start) const;
+    // "If any party objects, please let me know by November 28."
+    bool exception_report(std::size_t s, std::size_t hit_start) const;
+    // A bare reply after a question about attending in the sentences before.
+    bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -364,6 +380,37 @@ bool Detector::names_a_party(std::size_t s, std::size_t hit_start) const {
         "you", "you're", "you'd", "you'll", "your",  "let's", "please"};
     return std::any_of(std::begin(kParties), std::end(kParties),
                        [&](std::string_view word) { return has_words(text, word); });
+}
+
+bool Detector::reader_opt_in(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    if (is_reader_opt_in(text, hit)) return true;
+    if (s == 0) return false;
+    static constexpr std::string_view kToTheReader[] = {"you", "your", "please", "pls", "kindly"};
+    if (std::any_of(std::begin(kToTheReader), std::end(kToTheReader),
+                    [&](std::string_view word) { return has_words(text, word); })) {
+        return false;
+    }
+    std::size_t unused = 0;
+    return opens_with_opt_in(lowered_sentence(s - 1, sentences_[s - 1].start, unused));
+}
+
+bool Detector::exception_report(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return is_exception_report(text, hit);
+}
+
+bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    if (!asks_mere_reply(lowered_sentence(s, hit_start, hit))) return false;
+    const std::size_t first = s > kAttendanceReach ? s - kAttendanceReach : 0;
+    for (std::size_t t = first; t < s; ++t) {
+        std::size_t unused = 0;
+        if (asks_attendance(lowered_sentence(t, sentences_[t].start, unused))) return true;
+    }
+    return false;
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
@@ -583,6 +630,18 @@ Detection Detector::run() {
         }
         if (blocked.empty() && is_deadline(rule.category) && condition_on_others(sentence, hit.start)) {
             blocked = "inside a condition on someone else's action, not an ask";
+        }
+        // Asks that bind the reader to no work whatever their date: an
+        // offer, a report wanted only should something be wrong, an RSVP.
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va) {
+            if (reader_opt_in(sentence, hit.start)) {
+                blocked = "an offer the reader may take up, not work asked of her";
+            } else if (exception_report(sentence, hit.start)) {
+                blocked = "asks to be told only should something be wrong, not for work";
+            } else if (reply_about_attendance(sentence, hit.start)) {
+                blocked = "a reply about attending, not work";
+            }
         }
         // A deadline set earlier in this message counts like the thread's:
         // "The draft by Friday please. Sorry, push the draft to Monday."
