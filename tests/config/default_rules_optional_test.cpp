@@ -1,8 +1,8 @@
 // The default rule set against realistic mail of the kinds the eighth tuning
 // round looked at (bench/detection/README.md): asks with a date that bind the
 // reader to no work - an offer she may take up, a report wanted only should
-// something be wrong, a reply about attending - next to real asks written the
-// same way.
+// something be wrong, a reply about attending, news of what was due - next to
+// real asks written the same way.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -106,6 +106,32 @@ TEST(DefaultRulesOptional, AResponseWithSomethingToDeliverStaysADeadline) {
         "Please send your response with the updated Q2 numbers by Friday.");
     ASSERT_TRUE(has_deadline(found)) << summary(found);
     EXPECT_EQ(found.events.back().due, "2025-03-14") << summary(found);
+}
+
+TEST(DefaultRulesOptional, ARequirementToAttendSoonIsADeadline) {
+    // Attending is the work here: an HR requirement, not an invitation.
+    const auto found = detect(
+        "Our records show that several new employees have not yet taken the pre-employment drug "
+        "screen. The testing sites and their hours are listed below. Please attend one as soon as "
+        "possible to avoid delays in your payroll set-up.");
+    ASSERT_TRUE(has_deadline(found)) << summary(found);
+    EXPECT_EQ(found.events.back().due, "") << summary(found);
+    // Attending by choice, and what to book for it, stays out.
+    const auto hotel = detect(
+        "If you plan to attend the spring conference, please book your hotel room as soon as "
+        "possible.");
+    EXPECT_FALSE(has_deadline(hotel)) << summary(hotel);
+}
+
+TEST(DefaultRulesOptional, WhatWasDueIsNews) {
+    const auto found = detect(
+        "Your mother called this morning to say that you were due back from Denver on Wednesday, "
+        "so we will plan dinner for Thursday.");
+    EXPECT_FALSE(has_deadline(found)) << summary(found);
+    // The present tense still asks.
+    const auto asked = detect("The revised budget is due Wednesday.");
+    ASSERT_TRUE(has_deadline(asked)) << summary(asked);
+    EXPECT_EQ(asked.events.back().due, "2025-03-12") << summary(asked);
 }
 
 }  // namespace
