@@ -631,18 +631,6 @@ Detection Detector::run() {
         if (blocked.empty() && is_deadline(rule.category) && condition_on_others(sentence, hit.start)) {
             blocked = "inside a condition on someone else's action, not an ask";
         }
-        // Asks that bind the reader to no work whatever their date: an
-        // offer, a report wanted only should something be wrong, an RSVP.
-        if (blocked.empty() && rule.category == Category::deadline_set &&
-            rule.sender != RuleSender::va) {
-            if (reader_opt_in(sentence, hit.start)) {
-                blocked = "an offer the reader may take up, not work asked of her";
-            } else if (exception_report(sentence, hit.start)) {
-                blocked = "asks to be told only should something be wrong, not for work";
-            } else if (reply_about_attendance(sentence, hit.start)) {
-                blocked = "a reply about attending, not work";
-            }
-        }
         // A deadline set earlier in this message counts like the thread's:
         // "The draft by Friday please. Sorry, push the draft to Monday."
         const bool set_before =
@@ -661,6 +649,20 @@ Detection Detector::run() {
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
+        // Asks that bind the reader to no work whatever their date: an
+        // offer, a report wanted only should something be wrong, an RSVP.
+        // Read once the rule's context holds: most hits never get that far,
+        // and these readings look at the sentences around the hit too.
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va) {
+            if (reader_opt_in(sentence, hit.start)) {
+                blocked = "an offer the reader may take up, not work asked of her";
+            } else if (exception_report(sentence, hit.start)) {
+                blocked = "asks to be told only should something be wrong, not for work";
+            } else if (reply_about_attendance(sentence, hit.start)) {
+                blocked = "a reply about attending, not work";
+            }
+        }
         if (blocked.empty() && !events_after.empty()) {
             const bool for_an_event =
                 fired.date != nullptr &&
