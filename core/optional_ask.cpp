@@ -10,16 +10,11 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool contains(std::string_view text, std::string_view words, std::size_t from = 0,
-              std::size_t to = npos) {
-    return find_whole_words(text, words, from, to) != npos;
-}
-
 template <std::size_t N>
-bool contains_any(std::string_view text, const std::array<std::string_view, N>& list,
-                  std::size_t from = 0, std::size_t to = npos) {
-    return std::any_of(list.begin(), list.end(),
-                       [&](std::string_view words) { return contains(text, words, from, to); });
+bool contains_any(std::string_view text, const std::array<std::string_view, N>& list) {
+    return std::any_of(list.begin(), list.end(), [&](std::string_view words) {
+        return find_whole_words(text, words) != npos;
+    });
 }
 
 // The start of the word after position `at` (skipping anything that is not a
@@ -37,7 +32,8 @@ bool starts_with_words(std::string_view text, std::size_t at, std::string_view w
 
 // The reader's wish, right after "if you" / "should you" / "who" (at `at`):
 // "would like", "prefer", "wish", "are interested", "are planning", ... A
-// negation may come first ("if you do not wish to receive a paper copy"). A
+// negation or "still" may come first ("if you do not wish to receive a paper
+// copy", "if you still want to go"). A
 // wish about the work itself is no offer but the ask's reason: "if you want
 // it done by Friday, send me the data today", "Jeff, who wants this by noon";
 // so the wish must not go on to "it", "this", "the" ... With
