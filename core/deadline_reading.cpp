@@ -3,33 +3,19 @@
 #include <algorithm>
 #include <array>
 
+#include "core/word_search.hpp"
+
 namespace casefile::core {
 namespace {
 
-bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Whole-word occurrence of `words` in text[from, to).
-std::size_t find_words(std::string_view text, std::string_view words, std::size_t from,
-                       std::size_t to) {
-    for (std::size_t at = text.find(words, from);
-         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
-        const bool left = at == 0 || !is_word_char(text[at - 1]);
-        const bool right = at + words.size() == text.size() || !is_word_char(text[at + words.size()]);
-        if (left && right) return at;
-    }
-    return std::string_view::npos;
-}
 
 // The word ending right before `at` (skipping spaces), or empty.
 std::string_view word_before(std::string_view text, std::size_t at) {
     std::size_t end = at;
     while (end > 0 && text[end - 1] == ' ') --end;
     std::size_t start = end;
-    while (start > 0 && is_word_char(text[start - 1])) --start;
+    while (start > 0 && is_word_byte(text[start - 1])) --start;
     return text.substr(start, end - start);
 }
 
@@ -37,7 +23,7 @@ std::string_view word_before(std::string_view text, std::size_t at) {
 std::string_view word_after(std::string_view text, std::size_t at) {
     while (at < text.size() && text[at] == ' ') ++at;
     std::size_t end = at;
-    while (end < text.size() && is_word_char(text[end])) ++end;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
     return text.substr(at, end - at);
 }
 
@@ -53,19 +39,47 @@ constexpr std::array<std::string_view, 13> kDuties = {
     "is to",       "are to",          "is required to", "are required to", "will have to",
     "would have to", "is obliged to", "are obliged to"};
 
+// What someone else will do: "Enron Property Management will replenish the
+// account no later than Thursday". Checked like a duty, with the verbs below
+// left out.
+constexpr std::array<std::string_view, 3> kPlans = {"will", "is going to", "are going to"};
+
+// After "will": a passive ("will be submitted by") or a duty ("will have to
+// be filed by") is how announcements ask their readers, and a need or wish
+// passed on ("Jeff will need the numbers by noon") is an ask.
+constexpr std::array<std::string_view, 10> kNotAPlan = {
+    "be", "been", "get", "have", "need", "want", "require", "expect", "ask", "like"};
+
+// Adverbs between "will" and its verb: "will also provide".
+constexpr std::array<std::string_view, 6> kAdverbs = {"also",   "still", "then",
+                                                      "likely", "soon",  "probably"};
+
 // Subjects that hold the reader: a duty on them is an ask.
 constexpr std::array<std::string_view, 12> kReaderSubjects = {
     "you", "we", "i", "everyone", "everybody", "all", "each", "team", "u", "you'll", "we'll", "i'll"};
 
+// True when one of kReaderAsks stands in the sentence as an ask. "ensure"
+// after "will" or "to" is what someone does ("the mailing will ensure that
+// the individuals receive a guest ID"), not an ask.
+bool asks_the_reader(std::string_view sentence) {
+    for (std::string_view ask : kReaderAsks) {
+        for (std::size_t at = find_whole_words(sentence, ask); at != std::string_view::npos;
+             at = find_whole_words(sentence, ask, at + 1)) {
+            const std::string_view before = word_before(sentence, at);
+            if (ask == "ensure" && (before == "will" || before == "to")) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
-    for (std::string_view ask : kReaderAsks) {
-        if (find_words(sentence, ask, 0, sentence.size()) != std::string_view::npos) return false;
-    }
+    if (asks_the_reader(sentence)) return false;
     for (std::string_view duty : kDuties) {
-        for (std::size_t at = find_words(sentence, duty, 0, hit); at != std::string_view::npos;
-             at = find_words(sentence, duty, at + 1, hit)) {
+        for (std::size_t at = find_whole_words(sentence, duty, 0, hit);
+             at != std::string_view::npos; at = find_whole_words(sentence, duty, at + 1, hit)) {
             // "will have to": the subject stands before "will".
             std::string_view subject = word_before(sentence, at);
             if (subject == "will" || subject == "would" || subject == "also" ||
@@ -81,6 +95,28 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
             return true;
         }
     }
+    for (std::string_view plan : kPlans) {
+        for (std::size_t at = find_whole_words(sentence, plan, 0, hit);
+             at != std::string_view::npos; at = find_whole_words(sentence, plan, at + 1, hit)) {
+            const std::string_view subject = word_before(sentence, at);
+            if (subject.empty() || std::find(kReaderSubjects.begin(), kReaderSubjects.end(),
+                                             subject) != kReaderSubjects.end()) {
+                continue;
+            }
+            std::size_t after = at + plan.size();
+            std::string_view verb = word_after(sentence, after);
+            while (!verb.empty() &&
+                   std::find(kAdverbs.begin(), kAdverbs.end(), verb) != kAdverbs.end()) {
+                after = sentence.find(verb, after) + verb.size();
+                verb = word_after(sentence, after);
+            }
+            if (verb.empty() ||
+                std::find(kNotAPlan.begin(), kNotAPlan.end(), verb) != kNotAPlan.end()) {
+                continue;
+            }
+            return true;
+        }
+    }
     return false;
 }
 
@@ -93,14 +129,16 @@ bool is_condition_on_others(std::string_view sentence, std::size_t hit) {
         "possible", "at", "needed", "necessary"};
     static constexpr std::array<std::string_view, 2> kClosingWords = {"then", "please"};
     for (std::string_view condition : kConditions) {
-        for (std::size_t at = find_words(sentence, condition, 0, hit); at != std::string_view::npos;
-             at = find_words(sentence, condition, at + 1, hit)) {
+        for (std::size_t at = find_whole_words(sentence, condition, 0, hit);
+             at != std::string_view::npos;
+             at = find_whole_words(sentence, condition, at + 1, hit)) {
             const std::size_t clause = at + condition.size();
             const std::string_view between = sentence.substr(clause, hit - clause);
             if (between.find_first_of(",;:") != std::string_view::npos) continue;
             bool closed = false;
             for (std::string_view word : kClosingWords) {
-                closed = closed || find_words(between, word, 0, between.size()) != std::string_view::npos;
+                closed = closed || find_whole_words(between, word, 0, between.size()) !=
+                                       std::string_view::npos;
             }
             if (closed) continue;
             const std::string_view subject = word_after(sentence, clause);
@@ -132,7 +170,7 @@ bool asks_for_deliverable(std::string_view sentence, std::size_t hit) {
         "compile", "put together", "pull together", "submit", "provide", "return"};
     const auto any_before = [&](const auto& words) {
         for (std::string_view word : words) {
-            if (find_words(sentence, word, 0, hit) != std::string_view::npos) return true;
+            if (find_whole_words(sentence, word, 0, hit) != std::string_view::npos) return true;
         }
         return false;
     };

@@ -21,6 +21,11 @@ namespace casefile::core {
 // stays a deadline. Any ask of the reader in the sentence ("please", "you",
 // "your", "can you", "make sure") keeps it a deadline: "Bob needs to sign
 // it, so please send it to him by Friday".
+// The same holds for what someone else will do: "Enron Property Management
+// will replenish the account no later than Thursday", "NEPOOL will provide an
+// estimate by 12.00 a.m. on 26 December" - a plan ("will", "is going to")
+// with an active verb, not a passive ("will be submitted by"), a duty ("will
+// have to") or a need passed on ("Jeff will need the numbers by noon").
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_third_party_duty(std::string_view sentence, std::size_t hit);
 

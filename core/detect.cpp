@@ -5,8 +5,10 @@
 
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
+#include "core/optional_ask.hpp"
 #include "core/rule_text.hpp"
 #include "core/subject_ask.hpp"
+#include "core/word_search.hpp"
 
 namespace casefile::core {
 namespace {
@@ -54,6 +56,12 @@ constexpr std::int64_t kFurthestYearlessDueDays = 183;
 // in the next six months"), is not a date anything is due by.
 constexpr std::int64_t kLongestDueSpanDays = 45;
 
+// How many sentences before a bare reply ("Please return this e-mail to me
+// with your response by 12:00 p.m., Friday") a question about attending may
+// stand for the reply to be an RSVP: an invitation lists the date, time,
+// place and the answers to tick between the two.
+constexpr std::size_t kAttendanceReach = 10;
+
 // How far a required pronoun ("you", "your", "me", "us") may be from the
 // rule's phrase: at most this many
 // words and one clause break (",", ";", ":") between them. "a short note from
@@ -66,17 +74,7 @@ constexpr std::size_t kRequiredClauseBreaks = 1;
 // Whole-word search in lower-cased text.
 bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
                std::size_t to = std::string_view::npos) {
-    const auto is_word = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c & 0x80);
-    };
-    to = std::min(to, text.size());
-    for (std::size_t at = text.find(words, from);
-         at != std::string_view::npos && at + words.size() <= to; at = text.find(words, at + 1)) {
-        const bool left = at == 0 || !is_word(text[at - 1]);
-        const bool right = at + words.size() == text.size() || !is_word(text[at + words.size()]);
-        if (left && right) return true;
-    }
-    return false;
+    return find_whole_words(text, words, from, to) != std::string_view::npos;
 }
 
 // The sender's own promise, not an ask of the reader: "I'll confirm pricing
@@ -205,6 +203,15 @@ class Detector {
     // "I need it today instead"): "FERC postponed the December 15 deadline for
     // utilities" moves a third party's date, not one of this conversation.
     bool names_a_party(std::size_t s, std::size_t hit_start) const;
+    // An offer the reader may take up (core/optional_ask): a wish of hers in
+    // the sentence before the phrase, or opening the sentence before when
+    // this one does not turn to her ("If you prefer a paper pay stub, complete
+    // the request form. This form must be submitted by October 15.").
+    bool reader_opt_in(std::size_t s, std::size_t hit_start) const;
+    // "If any party objects, please let me know by November 28."
+    bool exception_report(std::size_t s, std::size_t hit_start) const;
+    // A bare reply after a question about attending in the sentences before.
+    bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -373,6 +380,37 @@ bool Detector::names_a_party(std::size_t s, std::size_t hit_start) const {
         "you", "you're", "you'd", "you'll", "your",  "let's", "please"};
     return std::any_of(std::begin(kParties), std::end(kParties),
                        [&](std::string_view word) { return has_words(text, word); });
+}
+
+bool Detector::reader_opt_in(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    if (is_reader_opt_in(text, hit)) return true;
+    if (s == 0) return false;
+    static constexpr std::string_view kToTheReader[] = {"you", "your", "please", "pls", "kindly"};
+    if (std::any_of(std::begin(kToTheReader), std::end(kToTheReader),
+                    [&](std::string_view word) { return has_words(text, word); })) {
+        return false;
+    }
+    std::size_t unused = 0;
+    return opens_with_opt_in(lowered_sentence(s - 1, sentences_[s - 1].start, unused));
+}
+
+bool Detector::exception_report(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, hit_start, hit);
+    return is_exception_report(text, hit);
+}
+
+bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) const {
+    std::size_t hit = 0;
+    if (!asks_mere_reply(lowered_sentence(s, hit_start, hit))) return false;
+    const std::size_t first = s > kAttendanceReach ? s - kAttendanceReach : 0;
+    for (std::size_t t = first; t < s; ++t) {
+        std::size_t unused = 0;
+        if (asks_attendance(lowered_sentence(t, sentences_[t].start, unused))) return true;
+    }
+    return false;
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
@@ -611,6 +649,20 @@ Detection Detector::run() {
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
+        // Asks that bind the reader to no work whatever their date: an
+        // offer, a report wanted only should something be wrong, an RSVP.
+        // Read once the rule's context holds: most hits never get that far,
+        // and these readings look at the sentences around the hit too.
+        if (blocked.empty() && rule.category == Category::deadline_set &&
+            rule.sender != RuleSender::va) {
+            if (reader_opt_in(sentence, hit.start)) {
+                blocked = "an offer the reader may take up, not work asked of her";
+            } else if (exception_report(sentence, hit.start)) {
+                blocked = "asks to be told only should something be wrong, not for work";
+            } else if (reply_about_attendance(sentence, hit.start)) {
+                blocked = "a reply about attending, not work";
+            }
+        }
         if (blocked.empty() && !events_after.empty()) {
             const bool for_an_event =
                 fired.date != nullptr &&

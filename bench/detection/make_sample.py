@@ -40,6 +40,10 @@ The sets in this folder:
       labels-test2.tsv ... labels-test11.tsv audit-precision.tsv
   make_sample.py /tmp/enron 103 250 labels-test13.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv ... labels-test12.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 121 250 labels-test14.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv ... labels-test13.tsv audit-precision.tsv
+  make_sample.py /tmp/enron 123 250 labels-test15.tsv --exclude labels-dev.tsv labels-test.tsv \
+      labels-test2.tsv ... labels-test14.tsv audit-precision.tsv
 """
 import argparse
 import hashlib

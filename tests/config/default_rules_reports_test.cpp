@@ -254,5 +254,18 @@ TEST(DefaultRulesReports, ADateInsideSomeoneElsesConditionIsNoDeadline) {
                     "2025-03-13");
 }
 
+TEST(DefaultRulesReports, WhatAnotherDepartmentWillDoAsksNothing) {
+    const auto plan = detect(
+        "The postage account had run dry for two to three weeks. Property Management will "
+        "replenish the account no later than Thursday of this week and will put controls in place "
+        "so that it does not happen again.");
+    EXPECT_TRUE(plan.events.empty()) << summary(plan);
+    // Their plan is the reason for an ask of the reader: the ask stays.
+    expect_deadline(
+        "Property Management will close the mail room on Friday. Please drop off your outgoing "
+        "packages by Thursday noon.",
+        "2025-03-13");
+}
+
 }  // namespace
 }  // namespace casefile::config

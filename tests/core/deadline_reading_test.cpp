@@ -41,6 +41,42 @@ TEST(ThirdPartyDuty, AnAskOfTheReaderStaysADeadline) {
     EXPECT_FALSE(third_party("by friday the vendor must have the samples.", "by friday"));
 }
 
+TEST(ThirdPartyDuty, WhatSomeoneElseWillDoAsksNothingOfTheReader) {
+    EXPECT_TRUE(
+        third_party("property management will replenish the postage account no later than "
+                    "thursday of this week.",
+                    "no later"));
+    EXPECT_TRUE(
+        third_party("the mailing will ensure that the new users receive a guest id in time "
+                    "for the february 11th go live date.",
+                    "in time for"));
+    EXPECT_TRUE(
+        third_party("the new schedule will permit bids to be submitted until 5:00 a.m. on "
+                    "tuesday.",
+                    "until"));
+    EXPECT_TRUE(third_party("the carrier will also deliver the samples by friday.", "by friday"));
+    EXPECT_TRUE(
+        third_party("the utilities are going to file their plans by december 1.", "by dec"));
+}
+
+TEST(ThirdPartyDuty, APassiveANeedOrTheReadersOwnPlanStaysAnAsk) {
+    // How announcements ask their readers.
+    EXPECT_FALSE(third_party("all expense reports will be submitted by october 15.", "by october"));
+    EXPECT_FALSE(third_party("the forms will have to be filed by march 1.", "by march"));
+    // A need passed on.
+    EXPECT_FALSE(third_party("jeff will need the numbers by noon.", "by noon"));
+    EXPECT_FALSE(third_party("the board will want the final deck by thursday.", "by thursday"));
+    // The reader or the writer plans; or the sentence asks the reader.
+    EXPECT_FALSE(third_party("we will send the draft by friday.", "by friday"));
+    EXPECT_FALSE(
+        third_party("payroll will close on friday, so please ensure your timesheet is in "
+                    "by thursday.",
+                    "by thursday"));
+    // "will" after the phrase is no plan of what the phrase dates.
+    EXPECT_FALSE(
+        third_party("send the file by friday and the bank will wire the money.", "by friday"));
+}
+
 TEST(AsksForDeliverable, AnAskAndAWorkVerbBeforeThePhrase) {
     const std::string_view slides = "can you send me the slides by thursday for friday's meeting?";
     EXPECT_TRUE(asks_for_deliverable(slides, slides.find("by thursday")));
