@@ -96,6 +96,9 @@ void Store::Impl::append_ledger(const std::string& kind, std::int64_t subject_id
 
 namespace {
 
+// 64 MB of 16 KB pages (see Store::open).
+constexpr int kWalCheckpointPages = 4096;
+
 // A consistent copy of the store next to it before its schema changes, so a
 // VA can go back to the older casefile with the file it wrote:
 // "<path>.schema-<N>.backup", or "...backup.2" and so on when an earlier
@@ -185,9 +188,10 @@ Result<Store> Store::open(const std::string& path, const Clock& clock) {
         // Switching a new file to WAL takes an exclusive lock, and SQLite
         // answers SQLITE_BUSY at once rather than through the busy handler
         // when another process is opening the same new store: try again.
+        bool in_wal_mode = false;  // a store in memory keeps its journal there
         for (int attempt = 0;; ++attempt) {
             try {
-                impl->database.exec("PRAGMA journal_mode = WAL");
+                in_wal_mode = impl->database.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal";
                 break;
             } catch (const SQLite::Exception& error) {
                 if (error.getErrorCode() != SQLITE_BUSY || attempt >= 200) throw;
@@ -208,7 +212,12 @@ Result<Store> Store::open(const std::string& path, const Clock& clock) {
         // index pages written by several commits are then copied into the
         // store once. Enron import: wall 5.9 s -> 5.45 s. After a checkpoint
         // the file is cut back, so a quiet daemon does not keep 64 MB aside.
-        impl->database.exec("PRAGMA wal_autocheckpoint = 4096");
+        // The copying runs on a thread of its own (see WalCheckpointer).
+        impl->database.exec("PRAGMA wal_autocheckpoint = " + std::to_string(kWalCheckpointPages));
+        if (in_wal_mode) {
+            impl->checkpointer =
+                std::make_unique<WalCheckpointer>(impl->database, path, kWalCheckpointPages);
+        }
         impl->database.exec("PRAGMA journal_size_limit = 16777216");
         impl->database.exec("PRAGMA foreign_keys = ON");
         if (auto migrated = migrate(*impl); !migrated) return Unexpected(migrated.error());

@@ -282,7 +282,11 @@ void Store::Impl::commit_batches(Durability durability) {
         // Committed under NORMAL: a checkpoint flushes the WAL (with every
         // commit in it) before copying it into the database file.
         database.exec("PRAGMA synchronous = FULL");
-        database.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        if (checkpointer) {
+            checkpointer->checkpoint_now();
+        } else {
+            database.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        }
     }
 }
 

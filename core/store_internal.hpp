@@ -15,6 +15,7 @@
 #include "core/ledger.hpp"
 #include "core/result.hpp"
 #include "core/store.hpp"
+#include "core/wal_checkpointer.hpp"
 
 namespace casefile::core {
 
@@ -43,6 +44,9 @@ struct Store::Impl {
     // not yet committed (store_ingest.cpp).
     std::optional<SQLite::Transaction> open_batches;
     bool open_batches_on_disk = true;  // begun under synchronous=FULL
+    // Checkpoints the WAL off the writing thread (none for a store in memory).
+    // Declared after everything that uses the connection: destroyed first.
+    std::unique_ptr<WalCheckpointer> checkpointer;
     void begin_batches(Durability durability);
     void commit_batches(Durability durability);
 

@@ -1,0 +1,88 @@
+#include "core/wal_checkpointer.hpp"
+
+#include <sqlite3.h>
+
+#include <exception>
+
+namespace casefile::core {
+
+WalCheckpointer::WalCheckpointer(SQLite::Database& writer, std::string path, int threshold_pages)
+    : writer_(writer), path_(std::move(path)), threshold_pages_(threshold_pages) {
+    // Replaces the hook SQLite's own automatic checkpoint installs.
+    sqlite3_wal_hook(writer_.getHandle(), &WalCheckpointer::on_commit, this);
+}
+
+WalCheckpointer::~WalCheckpointer() {
+    sqlite3_wal_autocheckpoint(writer_.getHandle(), threshold_pages_);
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        if (own_connection_) sqlite3_interrupt(own_connection_->getHandle());
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int wal_pages) {
+    auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (wal_pages >= checkpointer->threshold_pages_) checkpointer->request();
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::request() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+        requested_ = true;
+        if (!thread_.joinable()) thread_ = std::thread(&WalCheckpointer::run, this);
+    }
+    wake_.notify_one();
+}
+
+void WalCheckpointer::run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        wake_.wait(lock, [&] { return requested_ || stopping_; });
+        if (stopping_) break;
+        requested_ = false;
+        lock.unlock();
+        std::string error;
+        try {
+            if (!own_connection_) {
+                auto connection = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
+                // A checkpoint syncs the WAL before copying it and the file
+                // after, as the writer's own FULL checkpoints did.
+                connection->exec("PRAGMA synchronous = FULL");
+                std::lock_guard guard(mutex_);
+                own_connection_ = std::move(connection);
+            }
+            std::lock_guard checkpointing(checkpointing_);
+            own_connection_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (const std::exception& failure) {
+            // Harmless: the next checkpoint, or closing the store, copies
+            // what this one left.
+            error = failure.what();
+        }
+        lock.lock();
+        ++checkpoints_;
+        last_error_ = error;
+    }
+    own_connection_.reset();
+}
+
+void WalCheckpointer::checkpoint_now() {
+    std::lock_guard checkpointing(checkpointing_);
+    writer_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+int WalCheckpointer::background_checkpoints() const {
+    std::lock_guard lock(mutex_);
+    return checkpoints_;
+}
+
+std::string WalCheckpointer::last_error() const {
+    std::lock_guard lock(mutex_);
+    return last_error_;
+}
+
+}  // namespace casefile::core
