@@ -10,6 +10,7 @@ WalCheckpointer::WalCheckpointer(SQLite::Database& writer, std::string path, int
     : writer_(writer), path_(std::move(path)), threshold_pages_(threshold_pages) {
     // Replaces the hook SQLite's own automatic checkpoint installs.
     sqlite3_wal_hook(writer_.getHandle(), &WalCheckpointer::on_commit, this);
+    thread_ = std::thread(&WalCheckpointer::run, this);
 }
 
 WalCheckpointer::~WalCheckpointer() {
@@ -34,12 +35,30 @@ void WalCheckpointer::request() {
         std::lock_guard lock(mutex_);
         if (stopping_) return;
         requested_ = true;
-        if (!thread_.joinable()) thread_ = std::thread(&WalCheckpointer::run, this);
     }
     wake_.notify_one();
 }
 
+void WalCheckpointer::open_connection() {
+    if (own_connection_) return;
+    auto connection = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
+    // A checkpoint syncs the WAL before copying it and the file after, as
+    // the writer's own FULL checkpoints did.
+    connection->exec("PRAGMA synchronous = FULL");
+    std::lock_guard guard(mutex_);
+    own_connection_ = std::move(connection);
+}
+
 void WalCheckpointer::run() {
+    // Opened at once, not on the first checkpoint: glibc gives a thread its
+    // malloc arena on its first allocation, taking a free one if there is
+    // one. Taken mid-sync, that was the arena a fetch worker had just left,
+    // still holding a batch's worth of freed pages (peak RSS +14 MB).
+    try {
+        open_connection();
+    } catch (const std::exception&) {
+        // Tried again on the first checkpoint.
+    }
     std::unique_lock lock(mutex_);
     while (true) {
         wake_.wait(lock, [&] { return requested_ || stopping_; });
@@ -48,14 +67,7 @@ void WalCheckpointer::run() {
         lock.unlock();
         std::string error;
         try {
-            if (!own_connection_) {
-                auto connection = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
-                // A checkpoint syncs the WAL before copying it and the file
-                // after, as the writer's own FULL checkpoints did.
-                connection->exec("PRAGMA synchronous = FULL");
-                std::lock_guard guard(mutex_);
-                own_connection_ = std::move(connection);
-            }
+            open_connection();
             std::lock_guard checkpointing(checkpointing_);
             own_connection_->exec("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (const std::exception& failure) {

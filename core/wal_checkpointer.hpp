@@ -25,7 +25,8 @@ class WalCheckpointer {
     // WAL mode and outlives this object): once a commit leaves at least
     // `threshold_pages` in the WAL, a background thread checkpoints it
     // (PASSIVE: never waits for readers or the writer) on its own connection
-    // to `path`, opened on first need. No thread runs until then.
+    // to `path`. The thread starts, and opens that connection, at once; it
+    // sleeps until a checkpoint is wanted.
     WalCheckpointer(SQLite::Database& writer, std::string path, int threshold_pages);
     // Stops the thread (a checkpoint under way is interrupted: it is simply
     // taken up again by the next one) and gives `writer` back SQLite's own
@@ -49,6 +50,7 @@ class WalCheckpointer {
     static int on_commit(void* self, struct sqlite3* database, const char* name, int wal_pages);
     void request();
     void run();
+    void open_connection();
 
     SQLite::Database& writer_;
     const std::string path_;

@@ -58,7 +58,7 @@ class WalCheckpointerTest : public ::testing::Test {
     SQLite::Database database_;
 };
 
-TEST_F(WalCheckpointerTest, NoThreadAndNoCheckpointWhileTheWalStaysBelowTheThreshold) {
+TEST_F(WalCheckpointerTest, NoCheckpointWhileTheWalStaysBelowTheThreshold) {
     WalCheckpointer checkpointer(database_, directory_.file("store.db"), 1000);
     write(20);
     write(20);
