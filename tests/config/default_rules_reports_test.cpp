@@ -267,5 +267,31 @@ TEST(DefaultRulesReports, WhatAnotherDepartmentWillDoAsksNothing) {
         "2025-03-13");
 }
 
+// The ninth tuning round (bench/detection/README.md): the sender's side's
+// forecasts, statuses "as of" a time, and what others report they would do.
+TEST(DefaultRulesReports, TheSendersForecastsAndStatusesAreNoDeadlines) {
+    const char* texts[] = {
+        "While we might finish before the end of the day, we believe it is important that most "
+        "participants reserve the full day in the event we need that much time.",
+        "We should be completed with this by noon tomorrow and will forward our final comments "
+        "to you.",
+        "The novation is at the bank for signature. Per the bank, we should receive the executed "
+        "copy back from them on Friday. Please make sure the master agreement is attached to this "
+        "counterparty in the system.",
+        "As of the close of business today, we have shut down the old counterparty for online "
+        "trading.",
+        "Her secretary said she would call back as soon as possible, but I haven't heard back.",
+        "The new cash books are being built. They tell me they will be ready no later than "
+        "tomorrow.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // An ask in the same shape stays one.
+    expect_deadline("If we need more time, please send the draft by Thursday.", "2025-03-13");
+    expect_deadline("Please send the positions as of Friday by noon tomorrow.", "2025-03-13");
+}
+
 }  // namespace
 }  // namespace casefile::config
