@@ -293,5 +293,31 @@ TEST(DefaultRulesReports, TheSendersForecastsAndStatusesAreNoDeadlines) {
     expect_deadline("Please send the positions as of Friday by noon tomorrow.", "2025-03-13");
 }
 
+// Asks whose only condition is a wish, a wrong assumption or a misdelivered
+// mail.
+TEST(DefaultRulesReports, OptInsWrongAssumptionsAndMisdeliveriesAreNoDeadlines) {
+    const char* texts[] = {
+        "We are putting together a volunteer day. I need to know ASAP if your chapter would be "
+        "interested in doing this.",
+        "If anyone is interested in the extra tickets, let me know by Thursday.",
+        "If this assumption is incorrect, please email me by the end of the day on Friday, "
+        "March 14, with the transactions you made.",
+        "If the reader of this message has received this message in error, notify us by "
+        "telephone immediately, and return it unread.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        for (const core::Event& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+    // Work asked with the same words stays a deadline.
+    expect_deadline(
+        "If any of the figures are incorrect, please send me the corrections by "
+        "Thursday.",
+        "2025-03-13");
+    expect_deadline("I need to know by Thursday which of your deals are missing.", "2025-03-13");
+}
+
 }  // namespace
 }  // namespace casefile::config
