@@ -645,7 +645,10 @@ Detection Detector::run() {
                                       "\", ...) in the sentence";
             }
         }
-        if (blocked.empty() && rule.category == Category::deadline_set &&
+        // The sender's own next step adds no work to the reader's request
+        // either: "I have some other bottles that I can throw in also".
+        if (blocked.empty() &&
+            (rule.category == Category::deadline_set || is_scope(rule.category)) &&
             rule.sender != RuleSender::va && own_promise(sentence, hit.start)) {
             blocked = "the sender's own promise, not an ask of the reader";
         }

@@ -319,5 +319,26 @@ TEST(DefaultRulesReports, OptInsWrongAssumptionsAndMisdeliveriesAreNoDeadlines) 
     expect_deadline("I need to know by Thursday which of your deals are missing.", "2025-03-13");
 }
 
+TEST(DefaultRulesReports, TheSendersOwnAdditionsCopiesAndOmissionsChangeNoScope) {
+    const char* replies[] = {
+        "But I do want to open this bottle, and I have some other bottles that I can throw in "
+        "also.",
+        "We will be trying to include the entire amount in the new facility rather than split it.",
+        "Could you please include me & keep me in the loop on this issue since we could have "
+        "system issues.",
+        "I forgot to include the draft copy (it's been one of those days).",
+        "As it is written, I did not include the residential customers as an exemption.",
+    };
+    for (const char* text : replies) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // The client adding work to the request still changes its scope.
+    const auto added =
+        detect("Please include the Q3 numbers too, as we will need them for the board.");
+    ASSERT_EQ(added.events.size(), 1u) << summary(added);
+    EXPECT_EQ(added.events[0].category, Category::scope_add);
+}
+
 }  // namespace
 }  // namespace casefile::config
