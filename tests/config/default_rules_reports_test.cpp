@@ -340,5 +340,21 @@ TEST(DefaultRulesReports, TheSendersOwnAdditionsCopiesAndOmissionsChangeNoScope)
     EXPECT_EQ(added.events[0].category, Category::scope_add);
 }
 
+TEST(DefaultRulesReports, APrizeForTakingPartIsNoDeadline) {
+    const char* texts[] = {
+        "Member Evaluation Form: Please complete the attached form, return it to the reception "
+        "desk before Thursday, March 13th, and your name will be entered in the drawing for a "
+        "complimentary massage.",
+        "So enter before midnight on March 14 for your chance to win!",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // A drawing to deliver is work.
+    expect_deadline("Please send the revised site drawing by Thursday.", "2025-03-13");
+    expect_deadline("Please finish drawing up the lease amendment by Thursday.", "2025-03-13");
+}
+
 }  // namespace
 }  // namespace casefile::config
