@@ -356,5 +356,26 @@ TEST(DefaultRulesReports, APrizeForTakingPartIsNoDeadline) {
     expect_deadline("Please finish drawing up the lease amendment by Thursday.", "2025-03-13");
 }
 
+TEST(DefaultRulesReports, ITNoticesAndTradingInstructionsWithADateAreDeadlines) {
+    expect_deadline("The migration starts at 6 pm. Please log off of your machines tonight.",
+                    "2025-03-12");
+    expect_deadline("Please roll out the physical index products tomorrow.", "2025-03-13");
+    expect_deadline("Please use your February hedgestrips today, but not before 3 p.m.",
+                    "2025-03-12");
+    expect_deadline(
+        "Please move the following trades to the new book; we are waiting to calc "
+        "today on this.",
+        "2025-03-12");
+    // Without a date they ask nothing by a time.
+    const char* texts[] = {
+        "Please use the attached form for all new requests.",
+        "Please update your contact list when you get a chance.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
 }  // namespace
 }  // namespace casefile::config
