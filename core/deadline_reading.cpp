@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "core/word_search.hpp"
 
@@ -42,7 +43,14 @@ constexpr std::array<std::string_view, 13> kDuties = {
 // What someone else will do: "Enron Property Management will replenish the
 // account no later than Thursday". Checked like a duty, with the verbs below
 // left out.
-constexpr std::array<std::string_view, 3> kPlans = {"will", "is going to", "are going to"};
+// Reported or conditional plans count too: "her secretary said she would
+// call back as soon as possible".
+constexpr std::array<std::string_view, 4> kPlans = {"will", "would", "is going to", "are going to"};
+
+// After "will be": a state someone else's work will be in is a forecast, not
+// an announcement's passive ask: "they will be ready no later than tomorrow".
+constexpr std::array<std::string_view, 7> kForecastStates = {
+    "ready", "available", "done", "complete", "completed", "finished", "back"};
 
 // After "will": a passive ("will be submitted by") or a duty ("will have to
 // be filed by") is how announcements ask their readers, and a need or wish
@@ -109,6 +117,14 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
                    std::find(kAdverbs.begin(), kAdverbs.end(), verb) != kAdverbs.end()) {
                 after = sentence.find(verb, after) + verb.size();
                 verb = word_after(sentence, after);
+            }
+            if (verb == "be") {
+                const std::size_t be_at = sentence.find(verb, after);
+                const std::string_view state = word_after(sentence, be_at + verb.size());
+                if (std::find(kForecastStates.begin(), kForecastStates.end(), state) !=
+                    kForecastStates.end()) {
+                    return true;
+                }
             }
             if (verb.empty() ||
                 std::find(kNotAPlan.begin(), kNotAPlan.end(), verb) != kNotAPlan.end()) {
@@ -182,6 +198,27 @@ bool is_auxiliary_verb(std::string_view word) {
         "will", "is", "are", "was", "were", "has", "have", "had", "should",
         "would", "can", "could", "may", "might", "must", "shall", "won't"};
     return std::find(kAuxiliaries.begin(), kAuxiliaries.end(), word) != kAuxiliaries.end();
+}
+
+bool is_as_of_date(std::string_view text, std::size_t date_start) {
+    const auto lower = [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    // The word ending before `end` (skipping spaces), lower-cased.
+    const auto previous = [&](std::size_t& end) {
+        const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+        while (end > 0 && space(text[end - 1])) --end;
+        std::size_t start = end;
+        while (start > 0 && is_word_byte(lower(text[start - 1]))) --start;
+        std::string word;
+        for (std::size_t i = start; i < end; ++i) word += lower(text[i]);
+        end = start;
+        return word;
+    };
+    std::size_t at = std::min(date_start, text.size());
+    std::string word = previous(at);
+    if (word == "the") word = previous(at);
+    return word == "of" && previous(at) == "as";
 }
 
 bool names_year(std::string_view text) {

@@ -23,9 +23,12 @@ namespace casefile::core {
 // it, so please send it to him by Friday".
 // The same holds for what someone else will do: "Enron Property Management
 // will replenish the account no later than Thursday", "NEPOOL will provide an
-// estimate by 12.00 a.m. on 26 December" - a plan ("will", "is going to")
-// with an active verb, not a passive ("will be submitted by"), a duty ("will
-// have to") or a need passed on ("Jeff will need the numbers by noon").
+// estimate by 12.00 a.m. on 26 December" - a plan ("will", "would", "is
+// going to") with an active verb, not a passive ("will be submitted by"), a
+// duty ("will have to") or a need passed on ("Jeff will need the numbers by
+// noon"); and what someone else reports they would do ("her secretary said
+// she would call back as soon as possible") or forecasts their work will be
+// ("they will be ready no later than tomorrow").
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_third_party_duty(std::string_view sentence, std::size_t hit);
 
@@ -60,6 +63,13 @@ bool asks_for_deliverable(std::string_view sentence, std::size_t hit);
 // ("will", "is", "was", "should", "must", ...): "Review will be done this week"
 // opens with a noun, not an instruction. `word` is lower-cased.
 bool is_auxiliary_verb(std::string_view word);
+
+// True when the date starting at `date_start` in `text` is what something is
+// reported as of, not when it is due: "As of the close of business today, we
+// have shut down Bankers Trust for EOL trading", "please send the positions
+// as of Friday". The words "as of" (and an optional "the") stand right
+// before it, in any case.
+bool is_as_of_date(std::string_view text, std::size_t date_start);
 
 // True when a date expression's text names its year ("March 5, 2002",
 // "3/5/02", "2002-03-05", "March '02"); false for "March 5", "3/5", "Friday".

@@ -92,8 +92,24 @@ bool is_own_promise(std::string_view sentence, std::size_t hit) {
         "need you",    "want you",    "ask you",     "ask that",   "make sure",   "let's",
         "i need",      "we need",     "would like",  "i'd like",   "we'd like",   "must",
         "required to", "is required", "are required"};
+    // An ask word inside a condition asks nothing: "While we might finish
+    // before the end of the day, ... reserve the full day in the event we
+    // need that much time."
+    static constexpr std::string_view kConditions[] = {"if", "in the event", "in the event that",
+                                                       "in case", "unless"};
+    const auto in_condition = [&](std::size_t at) {
+        std::size_t end = at;
+        while (end > 0 && sentence[end - 1] == ' ') --end;
+        return std::any_of(std::begin(kConditions), std::end(kConditions), [&](std::string_view c) {
+            return end >= c.size() && sentence.substr(end - c.size(), c.size()) == c &&
+                   has_words(sentence, c, end - c.size(), end);
+        });
+    };
     for (std::string_view ask : kAsks) {
-        if (has_words(sentence, ask)) return false;
+        for (std::size_t at = find_whole_words(sentence, ask); at != std::string_view::npos;
+             at = find_whole_words(sentence, ask, at + 1)) {
+            if (!in_condition(at)) return false;
+        }
     }
     static constexpr std::string_view kPromises[] = {"i will",
                                                      "i'll",
@@ -124,6 +140,13 @@ bool is_own_promise(std::string_view sentence, std::size_t hit) {
                                                      "i should be able",
                                                      "i should have",
                                                      "we should be able",
+                                                     "we should have",
+                                                     "we should be",
+                                                     "we should receive",
+                                                     "we should hear",
+                                                     "i should be",
+                                                     "i should receive",
+                                                     "i should hear",
                                                      "my goal",
                                                      "our goal",
                                                      "my plan",
@@ -416,6 +439,8 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
 bool Detector::usable(const Rule& rule, const DateExpression& date) const {
     if (!is_deadline(rule.category) || date.value.empty()) return true;
+    // "As of the close of business today, we have shut down ...": a status.
+    if (is_as_of_date(input_.own_text, date.start)) return false;
     const std::string_view last_day = date.end_value.empty() ? date.value : date.end_value;
     if (last_day.substr(0, 10) < reference_day_) return false;
     const auto first = day_of(date.value);
@@ -620,7 +645,10 @@ Detection Detector::run() {
                                       "\", ...) in the sentence";
             }
         }
-        if (blocked.empty() && rule.category == Category::deadline_set &&
+        // The sender's own next step adds no work to the reader's request
+        // either: "I have some other bottles that I can throw in also".
+        if (blocked.empty() &&
+            (rule.category == Category::deadline_set || is_scope(rule.category)) &&
             rule.sender != RuleSender::va && own_promise(sentence, hit.start)) {
             blocked = "the sender's own promise, not an ask of the reader";
         }

@@ -85,10 +85,21 @@ bool opt_in_at(std::string_view text, std::size_t at) {
             return starts_with_words(text, after, wish);
         });
     }
-    static constexpr std::array<std::string_view, 2> kOpeners = {"if you", "should you"};
+    static constexpr std::array<std::string_view, 7> kOpeners = {
+        "if you",        "should you", "if anyone",  "if anybody",
+        "if any of you", "if someone", "if somebody"};
     for (std::string_view opener : kOpeners) {
         if (starts_with_words(text, at, opener)) {
             return names_a_wish(text, next_word(text, at + opener.size() - 1));
+        }
+    }
+    // The reader's group: "if your chapter would be interested in doing
+    // this", "if your team wants to take part". One or two words name it.
+    if (starts_with_words(text, at, "if your")) {
+        std::size_t word = next_word(text, at + 6);
+        for (int i = 0; i < 2 && word < text.size(); ++i) {
+            word = next_word(text, word);
+            if (names_a_wish(text, word)) return true;
         }
     }
     return false;
@@ -96,10 +107,11 @@ bool opt_in_at(std::string_view text, std::size_t at) {
 
 // What the reader is asked to tell: a reply or a call, no work.
 bool asks_to_be_told(std::string_view sentence) {
-    static constexpr std::array<std::string_view, 16> kTell = {
-        "let me know", "let us know", "email me",       "e-mail me",     "call me",   "call us",
-        "contact me",  "contact us",  "advise",         "notify",        "inform me", "inform us",
-        "tell me",     "tell us",     "get back to me", "give me a call"};
+    static constexpr std::array<std::string_view, 18> kTell = {
+        "let me know",    "let us know",  "email me",     "e-mail me", "call me",
+        "call us",        "contact me",   "contact us",   "advise",    "notify",
+        "inform me",      "inform us",    "tell me",      "tell us",   "get back to me",
+        "give me a call", "need to know", "needs to know"};
     if (contains_any(sentence, kTell)) return true;
     // "let HR or myself know", "let Michael Salinas or Lisa Lunz know":
     // "let" and "know" a few words apart.
@@ -191,6 +203,18 @@ bool is_reader_opt_in(std::string_view sentence, std::size_t hit) {
             if (opt_in_at(sentence, at)) return true;
         }
     }
+    // A reply that only tells whether the reader opts in may put the
+    // condition last: "I need to know ASAP if your chapter would be
+    // interested in doing this", "let me know by Friday if you would like a
+    // copy". An ask for work keeps its condition as a reason ("send me the
+    // figures by Friday if you want them in the report").
+    if (asks_to_be_told(sentence) && !contains_any(sentence, kDeliverables) &&
+        !contains_any(sentence, kWorkVerbs)) {
+        for (std::size_t at = find_whole_words(sentence, "if", hit); at != npos;
+             at = find_whole_words(sentence, "if", at + 1)) {
+            if (opt_in_at(sentence, at)) return true;
+        }
+    }
     return false;
 }
 
@@ -208,10 +232,14 @@ bool is_exception_report(std::string_view sentence, std::size_t hit) {
     }
     static constexpr std::array<std::string_view, 5> kConditions = {"if", "should", "in case",
                                                                     "in the event", "unless"};
-    static constexpr std::array<std::string_view, 20> kExceptions = {
-        "object",    "objects", "objection", "objections", "concern",    "concerns",     "question",
-        "questions", "problem", "problems",  "trouble",    "difficulty", "difficulties", "cannot",
-        "can't",     "can not", "unable",    "know",       "knows",      "disagree"};
+    // An assumption that may be wrong: "If this assumption is incorrect,
+    // please email me by June 5" - silence confirms it.
+    static constexpr std::array<std::string_view, 25> kExceptions = {
+        "object",    "objects",    "objection",    "objections",  "concern",
+        "concerns",  "question",   "questions",    "problem",     "problems",
+        "trouble",   "difficulty", "difficulties", "cannot",      "can't",
+        "can not",   "unable",     "know",         "knows",       "disagree",
+        "incorrect", "inaccurate", "wrong",        "not correct", "in error"};
     for (std::string_view condition : kConditions) {
         for (std::size_t at = find_whole_words(sentence, condition); at != npos;
              at = find_whole_words(sentence, condition, at + 1)) {

@@ -16,9 +16,13 @@ namespace casefile::core {
 // deadline phrase's start): "if you would like a paper copy, please return
 // the form by Friday", "if you prefer ...", "should you wish ...", "if you are
 // planning on eating lunch tomorrow please see me", "I will need to know who
-// would like to go no later than Wednesday". The date is the offer's,
-// not work asked. A condition on the reader's ability or duty ("if you can",
-// "if you could", "if you need") is how asks are phrased and does not count.
+// would like to go no later than Wednesday". The wish may be her group's or
+// anyone's ("if your team would like a table", "if anyone is interested").
+// In a sentence that only asks to be told, with no work, the condition may
+// also come after the phrase: "I need to know ASAP if your chapter would be
+// interested in doing this". The date is the offer's, not work asked. A
+// condition on the reader's ability or duty ("if you can", "if you could",
+// "if you need") is how asks are phrased and does not count.
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_reader_opt_in(std::string_view sentence, std::size_t hit);
 
@@ -34,9 +38,11 @@ bool opens_with_opt_in(std::string_view sentence);
 // no later than November 28", "If anybody knows where it may have gone please
 // let HR know as soon as possible", "Please let me know by noon Wednesday if
 // you cannot make either of these times". The main clause asks for a reply
-// or a call ("let me know", "e-mail me", "advise", "contact"); a condition
-// names an objection, a concern, a question, a problem, an inability or
-// someone's knowing. Silence is the expected answer, and no work is asked. A
+// or a call ("let me know", "e-mail me", "advise", "contact", "I need to
+// know"); a condition names an objection, a concern, a question, a problem,
+// an inability, someone's knowing, an assumption that is wrong ("If this
+// assumption is incorrect, please email me by June 5") or a message received
+// in error. Silence is the expected answer, and no work is asked. A
 // reply that carries a review ("let me know ASAP if there is any missing or
 // incorrect information", "if you have any comments, please send them by
 // Friday") is work and stays a deadline.

@@ -44,6 +44,16 @@ The sets in this folder:
       labels-test2.tsv ... labels-test13.tsv audit-precision.tsv
   make_sample.py /tmp/enron 123 250 labels-test15.tsv --exclude labels-dev.tsv labels-test.tsv \
       labels-test2.tsv ... labels-test14.tsv audit-precision.tsv
+  labels-test16.tsv and labels-test17.tsv (seeds 131 and 133) also exclude the eighth round's
+  unlabelled tuning samples, which used the same seeds (see README.md, "Ninth tuning round"):
+  make_sample.py /tmp/enron 131 1500 /tmp/s8_1500.tsv --exclude labels-dev.tsv ... labels-test15.tsv \
+      audit-precision.tsv
+  make_sample.py /tmp/enron 133 3000 /tmp/s8_3000.tsv --exclude labels-dev.tsv ... labels-test15.tsv \
+      audit-precision.tsv /tmp/s8_1500.tsv
+  make_sample.py /tmp/enron 131 250 labels-test16.tsv --exclude labels-dev.tsv ... labels-test15.tsv \
+      audit-precision.tsv /tmp/s8_1500.tsv /tmp/s8_3000.tsv
+  make_sample.py /tmp/enron 133 250 labels-test17.tsv --exclude labels-dev.tsv ... labels-test15.tsv \
+      audit-precision.tsv /tmp/s8_1500.tsv /tmp/s8_3000.tsv labels-test16.tsv
 """
 import argparse
 import hashlib

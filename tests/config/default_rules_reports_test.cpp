@@ -267,5 +267,115 @@ TEST(DefaultRulesReports, WhatAnotherDepartmentWillDoAsksNothing) {
         "2025-03-13");
 }
 
+// The ninth tuning round (bench/detection/README.md): the sender's side's
+// forecasts, statuses "as of" a time, and what others report they would do.
+TEST(DefaultRulesReports, TheSendersForecastsAndStatusesAreNoDeadlines) {
+    const char* texts[] = {
+        "While we might finish before the end of the day, we believe it is important that most "
+        "participants reserve the full day in the event we need that much time.",
+        "We should be completed with this by noon tomorrow and will forward our final comments "
+        "to you.",
+        "The novation is at the bank for signature. Per the bank, we should receive the executed "
+        "copy back from them on Friday. Please make sure the master agreement is attached to this "
+        "counterparty in the system.",
+        "As of the close of business today, we have shut down the old counterparty for online "
+        "trading.",
+        "Her secretary said she would call back as soon as possible, but I haven't heard back.",
+        "The new cash books are being built. They tell me they will be ready no later than "
+        "tomorrow.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // An ask in the same shape stays one.
+    expect_deadline("If we need more time, please send the draft by Thursday.", "2025-03-13");
+    expect_deadline("Please send the positions as of Friday by noon tomorrow.", "2025-03-13");
+}
+
+// Asks whose only condition is a wish, a wrong assumption or a misdelivered
+// mail.
+TEST(DefaultRulesReports, OptInsWrongAssumptionsAndMisdeliveriesAreNoDeadlines) {
+    const char* texts[] = {
+        "We are putting together a volunteer day. I need to know ASAP if your chapter would be "
+        "interested in doing this.",
+        "If anyone is interested in the extra tickets, let me know by Thursday.",
+        "If this assumption is incorrect, please email me by the end of the day on Friday, "
+        "March 14, with the transactions you made.",
+        "If the reader of this message has received this message in error, notify us by "
+        "telephone immediately, and return it unread.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        for (const core::Event& event : found.events) {
+            EXPECT_NE(event.category, Category::deadline_set) << text << "\n" << summary(found);
+        }
+    }
+    // Work asked with the same words stays a deadline.
+    expect_deadline(
+        "If any of the figures are incorrect, please send me the corrections by "
+        "Thursday.",
+        "2025-03-13");
+    expect_deadline("I need to know by Thursday which of your deals are missing.", "2025-03-13");
+}
+
+TEST(DefaultRulesReports, TheSendersOwnAdditionsCopiesAndOmissionsChangeNoScope) {
+    const char* replies[] = {
+        "But I do want to open this bottle, and I have some other bottles that I can throw in "
+        "also.",
+        "We will be trying to include the entire amount in the new facility rather than split it.",
+        "Could you please include me & keep me in the loop on this issue since we could have "
+        "system issues.",
+        "I forgot to include the draft copy (it's been one of those days).",
+        "As it is written, I did not include the residential customers as an exemption.",
+    };
+    for (const char* text : replies) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // The client adding work to the request still changes its scope.
+    const auto added =
+        detect("Please include the Q3 numbers too, as we will need them for the board.");
+    ASSERT_EQ(added.events.size(), 1u) << summary(added);
+    EXPECT_EQ(added.events[0].category, Category::scope_add);
+}
+
+TEST(DefaultRulesReports, APrizeForTakingPartIsNoDeadline) {
+    const char* texts[] = {
+        "Member Evaluation Form: Please complete the attached form, return it to the reception "
+        "desk before Thursday, March 13th, and your name will be entered in the drawing for a "
+        "complimentary massage.",
+        "So enter before midnight on March 14 for your chance to win!",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+    // A drawing to deliver is work.
+    expect_deadline("Please send the revised site drawing by Thursday.", "2025-03-13");
+    expect_deadline("Please finish drawing up the lease amendment by Thursday.", "2025-03-13");
+}
+
+TEST(DefaultRulesReports, ITNoticesAndTradingInstructionsWithADateAreDeadlines) {
+    expect_deadline("The migration starts at 6 pm. Please log off of your machines tonight.",
+                    "2025-03-12");
+    expect_deadline("Please roll out the physical index products tomorrow.", "2025-03-13");
+    expect_deadline("Please use your February hedgestrips today, but not before 3 p.m.",
+                    "2025-03-12");
+    expect_deadline(
+        "Please move the following trades to the new book; we are waiting to calc "
+        "today on this.",
+        "2025-03-12");
+    // Without a date they ask nothing by a time.
+    const char* texts[] = {
+        "Please use the attached form for all new requests.",
+        "Please update your contact list when you get a chance.",
+    };
+    for (const char* text : texts) {
+        const auto found = detect(text);
+        EXPECT_TRUE(found.events.empty()) << text << "\n" << summary(found);
+    }
+}
+
 }  // namespace
 }  // namespace casefile::config

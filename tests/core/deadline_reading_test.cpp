@@ -151,3 +151,48 @@ TEST(ConditionOnOthers, PoliteAsksAndClosedConditionsStayDeadlines) {
 
 }  // namespace
 }  // namespace casefile::core
+
+namespace casefile::core {
+namespace {
+
+TEST(AsOfDate, WhatSomethingIsReportedAsOfIsNoDueDate) {
+    const std::string_view notice =
+        "We have the new amendment. As of the close of business today, we have shut down "
+        "Bankers Trust for EOL trading.";
+    EXPECT_TRUE(is_as_of_date(notice, notice.find("the close")));
+    EXPECT_TRUE(is_as_of_date(notice, notice.find("close of")));
+    const std::string_view positions = "Please send the positions as of Friday by noon tomorrow.";
+    EXPECT_TRUE(is_as_of_date(positions, positions.find("Friday")));
+    EXPECT_FALSE(is_as_of_date(positions, positions.find("noon")));
+    const std::string_view line_break = "Balances as\nof\tMonday are attached.";
+    EXPECT_TRUE(is_as_of_date(line_break, line_break.find("Monday")));
+}
+
+TEST(AsOfDate, OtherWordsBeforeADateLeaveItADueDate) {
+    const std::string_view ask = "Please send the deck by the end of the day on Friday.";
+    EXPECT_FALSE(is_as_of_date(ask, ask.find("the end")));
+    EXPECT_FALSE(is_as_of_date(ask, ask.find("Friday")));
+    const std::string_view start = "Tuesday works for me.";
+    EXPECT_FALSE(is_as_of_date(start, 0));
+    // "of" alone names no reference date: "the close of business Friday".
+    const std::string_view close = "Comments by the close of Friday's session, please.";
+    EXPECT_FALSE(is_as_of_date(close, close.find("Friday")));
+}
+
+TEST(ThirdPartyDuty, ReportedPlansAndForecastStatesAskNothing) {
+    EXPECT_TRUE(
+        third_party("her secretary said she would send beth a text page and would call back "
+                    "as soon as possible, but i haven't received a return call yet.",
+                    "as soon as"));
+    EXPECT_TRUE(third_party("they tell me they will be ready no later than tomorrow.", "no later"));
+    EXPECT_TRUE(third_party("the new books will be available by monday morning.", "by monday"));
+    // A passive is still how an announcement asks; "would" with the reader
+    // or a wish passed on stays an ask.
+    EXPECT_FALSE(third_party("all forms will be submitted by friday.", "by friday"));
+    EXPECT_FALSE(third_party("it would be great if you could send it by friday.", "by friday"));
+    EXPECT_FALSE(third_party("jeff would like the numbers by noon.", "by noon"));
+    EXPECT_FALSE(third_party("we would need the signed copy by thursday.", "by thursday"));
+}
+
+}  // namespace
+}  // namespace casefile::core

@@ -64,6 +64,32 @@ TEST(ReaderOptIn, AbilityNeedOrATrailingWishIsNoOffer) {
     EXPECT_FALSE(opt_in("please get the deck to jeff, who wants this by noon.", "by noon"));
 }
 
+TEST(ReaderOptIn, AGroupsOrAnyonesWishMakesAnOffer) {
+    EXPECT_TRUE(
+        opt_in("if anyone is interested in a ticket, let me know by thursday.", "by thursday"));
+    EXPECT_TRUE(
+        opt_in("if your team would like a table at the dinner, reply by friday.", "by friday"));
+    EXPECT_TRUE(opt_in("if your chapter would be interested in doing this, call me before monday.",
+                       "before"));
+    // A group's wish about the work is the ask's reason.
+    EXPECT_FALSE(opt_in("if your manager wants it by noon, send me the data today.", "today"));
+    // No wish: "if your" opens a plain condition.
+    EXPECT_FALSE(opt_in("if your numbers change, send them to me by friday.", "by friday"));
+}
+
+TEST(ReaderOptIn, AReplyAboutOptingInMayPutItsConditionLast) {
+    EXPECT_TRUE(
+        opt_in("i need to know asap if your chapter would be interested in doing this.", "asap"));
+    EXPECT_TRUE(opt_in("please let me know by friday if you would like to join us for dinner.",
+                       "by friday"));
+    EXPECT_TRUE(opt_in("let me know by noon if anyone wants to go.", "by noon"));
+    // Work asked with a trailing wish stays an ask.
+    EXPECT_FALSE(opt_in("please send me the figures by friday if you want them in the report.",
+                        "by friday"));
+    // A reply whose condition is no wish.
+    EXPECT_FALSE(opt_in("please let me know by friday if the numbers are final.", "by friday"));
+}
+
 TEST(ReaderOptIn, ASentenceOpeningWithTheReadersWish) {
     EXPECT_TRUE(
         opens_with_opt_in("if you prefer to receive a hardcopy of your pay stub, click on "
@@ -89,6 +115,24 @@ TEST(ExceptionReport, ToBeToldOnlyShouldSomethingBeWrong) {
     EXPECT_TRUE(exception("should you have any questions, call me before friday.", "before"));
     EXPECT_TRUE(exception("please let michael salinas or lisa lunz know if you cannot attend asap!",
                           "asap"));
+}
+
+TEST(ExceptionReport, AnAssumptionOrADeliveryThatMayBeWrong) {
+    EXPECT_TRUE(
+        exception("if this assumption is incorrect, please email me by the end of the day on "
+                  "tuesday, june 5.",
+                  "by the end"));
+    EXPECT_TRUE(exception("if the dates above are wrong, call me before noon.", "before"));
+    EXPECT_TRUE(
+        exception("if the reader of this message has received this message in error, notify us "
+                  "by telephone immediately.",
+                  "immediately"));
+    EXPECT_TRUE(exception("i need to know by friday if you cannot make the trip.", "by friday"));
+    // Corrections to send are a review.
+    EXPECT_FALSE(
+        exception("if any of the information is incorrect, please send me the corrections by "
+                  "friday.",
+                  "by friday"));
 }
 
 TEST(ExceptionReport, AReviewOrWorkIsNoMereReport) {
