@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -196,6 +197,27 @@ public:
 private:
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+};
+
+// Commits the batches a sync or an import left open (Store::
+// commit_open_batches) when the scope ends, however it ends: what was
+// stored is whole and good, so a failure later on keeps it rather than
+// taking it back. A commit that fails is handed to `on_failure`, if given.
+class CommitOpenBatchesOnExit {
+public:
+    explicit CommitOpenBatchesOnExit(Store& store,
+                                     std::function<void(const Error&)> on_failure = {})
+        : store_(store), on_failure_(std::move(on_failure)) {}
+    ~CommitOpenBatchesOnExit() {
+        auto committed = store_.commit_open_batches();
+        if (!committed && on_failure_) on_failure_(committed.error());
+    }
+    CommitOpenBatchesOnExit(const CommitOpenBatchesOnExit&) = delete;
+    CommitOpenBatchesOnExit& operator=(const CommitOpenBatchesOnExit&) = delete;
+
+private:
+    Store& store_;
+    std::function<void(const Error&)> on_failure_;
 };
 
 }  // namespace casefile::core

@@ -182,14 +182,8 @@ core::Result<FolderSyncResult> sync_folder(ImapSession& session, core::Store& st
     }
     // A failure may leave batches stored in a transaction still open: what
     // was stored is whole and good, so it is committed, not taken back.
-    struct CommitOnExit {
-        core::Store& store;
-        ~CommitOnExit() {
-            if (auto committed = store.commit_open_batches(); !committed) {
-                spdlog::warn("{}", committed.error().message);
-            }
-        }
-    } commit_on_exit{store};
+    core::CommitOpenBatchesOnExit commit_on_exit(
+        store, [](const core::Error& error) { spdlog::warn("{}", error.message); });
     for (std::size_t index = 0; fetching.valid(); ++index) {
         auto fetched = fetching.get();
         if (!fetched) return core::Unexpected(fetched.error());

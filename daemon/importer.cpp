@@ -51,10 +51,7 @@ core::Result<ImportSummary> import_mail(core::Store& store, const std::vector<st
     std::future<std::vector<core::IncomingMessage>> reading = next_batch();
     // What is stored stays stored, however the import ends: batches left
     // open in a transaction are committed.
-    struct CommitOnExit {
-        core::Store& store;
-        ~CommitOnExit() { (void)store.commit_open_batches(); }
-    } commit_on_exit{store};
+    core::CommitOpenBatchesOnExit commit_on_exit(store);
     for (std::size_t index = 0;; ++index) {
         std::vector<core::IncomingMessage> batch = reading.get();
         if (batch.empty()) break;
