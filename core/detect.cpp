@@ -6,6 +6,7 @@
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
 #include "core/optional_ask.hpp"
+#include "core/reader_address.hpp"
 #include "core/rule_text.hpp"
 #include "core/subject_ask.hpp"
 #include "core/word_search.hpp"
@@ -70,6 +71,10 @@ constexpr std::size_t kAttendanceReach = 10;
 // the sentence; "could you send me the deck, ideally by Friday" does.
 constexpr std::size_t kRequiredWordReach = 15;
 constexpr std::size_t kRequiredClauseBreaks = 1;
+
+// A message of at most this many sentences is a note to its reader, not a
+// report: every date in it is read as hers (core/reader_address).
+constexpr std::size_t kShortNote = 3;
 
 // Whole-word search in lower-cased text.
 bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
@@ -235,6 +240,8 @@ class Detector {
     bool exception_report(std::size_t s, std::size_t hit_start) const;
     // A bare reply after a question about attending in the sentences before.
     bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
+    // Someone in the conversation is asked to act (core/reader_address).
+    bool reader_addressed(std::size_t s) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -434,6 +441,21 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
         if (asks_attendance(lowered_sentence(t, sentences_[t].start, unused))) return true;
     }
     return false;
+}
+
+bool Detector::reader_addressed(std::size_t s) const {
+    // A note this short is itself addressed to its reader: "The December
+    // fuel bid is due tomorrow." reminds her; a report states dates.
+    if (sentences_.size() <= kShortNote) return true;
+    std::size_t unused = 0;
+    if (addresses_reader(lowered_sentence(s, sentences_[s].start, unused))) return true;
+    // An announcement's passive date often sits next to its ask: "Your
+    // migration is Friday. All data must be copied by midnight Thursday."
+    if (s >= 1 && addresses_reader(lowered_sentence(s - 1, sentences_[s - 1].start, unused))) {
+        return true;
+    }
+    return s + 1 < sentences_.size() &&
+           addresses_reader(lowered_sentence(s + 1, sentences_[s + 1].start, unused));
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
@@ -689,6 +711,8 @@ Detection Detector::run() {
                 blocked = "asks to be told only should something be wrong, not for work";
             } else if (reply_about_attendance(sentence, hit.start)) {
                 blocked = "a reply about attending, not work";
+            } else if (!reader_addressed(sentence)) {
+                blocked = "asks no one in the conversation to act: news or another party's date";
             }
         }
         if (blocked.empty() && !events_after.empty()) {
