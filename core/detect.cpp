@@ -72,6 +72,11 @@ constexpr std::size_t kAttendanceReach = 10;
 constexpr std::size_t kRequiredWordReach = 15;
 constexpr std::size_t kRequiredClauseBreaks = 1;
 
+// How many sentences after an ask a sentence saying when the asked thing is
+// needed may stand ("Please forward the documents. ... They need to go on a
+// plane to Chicago later today.").
+constexpr std::size_t kTimeNeedReach = 3;
+
 // A message of at most this many sentences is a note to its reader, not a
 // report: every date in it is read as hers (core/reader_address).
 constexpr std::size_t kShortNote = 3;
@@ -242,6 +247,8 @@ class Detector {
     bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
     // Someone in the conversation is asked to act (core/reader_address).
     bool reader_addressed(std::size_t s) const;
+    // "I need it before the board call tomorrow" (deadline_reading).
+    bool time_need(std::size_t s) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -443,6 +450,11 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
     return false;
 }
 
+bool Detector::time_need(std::size_t s) const {
+    std::size_t unused = 0;
+    return is_time_need(lowered_sentence(s, sentences_[s].start, unused));
+}
+
 bool Detector::reader_addressed(std::size_t s) const {
     // A note this short is itself addressed to its reader: "The December
     // fuel bid is due tomorrow." reminds her; a report states dates.
@@ -538,8 +550,14 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 // so I can update. I will update again Thursday."
                 const DateExpression* found = nullptr;
                 const std::string sent = to_iso8601(input_.date);
+                // A sentence that says when the asked thing is needed lends
+                // its date from a little further on, and even when it names
+                // the event the thing is for: "Please send me the revised
+                // deck. I need it before the board call tomorrow."
                 const auto look = [&](std::size_t t) {
-                    if (found || (t != s && excluded_in(hit.rule, t))) return;
+                    if (found) return;
+                    const bool need = t != s && time_need(t);
+                    if (t != s && excluded_in(hit.rule, t) && !need) return;
                     const auto [first, last] = dates_in(t);
                     for (auto* d = first; d != last && !found; ++d) {
                         if (d->value.empty() || !usable(rule, *d)) continue;
@@ -553,6 +571,10 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 if (s >= 1) look(s - 1);
                 if (s >= 2) look(s - 2);
                 if (s + 1 < sentences_.size()) look(s + 1);
+                for (std::size_t t = s + 2;
+                     !found && t <= s + kTimeNeedReach && t < sentences_.size(); ++t) {
+                    if (time_need(t)) look(t);
+                }
                 if (!found) return "needs a resolved date in the sentence or the ones around it";
                 if (!fired.date) fired.date = found;
                 break;

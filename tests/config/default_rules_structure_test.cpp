@@ -1,6 +1,7 @@
 // The default rule set against realistic mail of the kinds the tenth tuning
 // round looked at (bench/detection/README.md): who must act by a date (the
-// reader, or someone the mail only reports on).
+// reader, or someone the mail only reports on), and a date that sits in the
+// sentence saying when the asked thing is needed.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -83,6 +84,27 @@ TEST(DefaultRulesStructure, TheSameDateBesideAnAskIsTheReadersDeadline) {
     // A short note is itself addressed to its reader.
     expect_deadline("The revised budget is due Friday.", "2025-03-14",
                     "The revised budget is due Friday.");
+}
+
+TEST(DefaultRulesStructure, ASentenceSayingWhenTheThingIsNeededLendsItsDate) {
+    expect_deadline("Please send me the revised deck. I need it before the board call tomorrow.",
+                    "2025-03-13", "Please send me the revised deck.");
+    expect_deadline(
+        "Bob, et al,\n\nPlease forward all PEC/NS/Aruba related documents to the attention of "
+        "Kay Chapman with the estate. This would include all transportation agreements, "
+        "binders, etc. If anyone has a full set of the agreements, please respond to this "
+        "e-mail. They need to go on a plane to Chicago later today.",
+        "2025-03-12",
+        "Please forward all PEC/NS/Aruba related documents to the attention of Kay Chapman "
+        "with the estate.");
+    // A meeting is no need of the thing asked; a past trip lends nothing.
+    const auto meeting =
+        detect("Please send me the revised deck. The board call is tomorrow at 10.");
+    EXPECT_FALSE(has_deadline(meeting)) << summary(meeting);
+    const auto trip = detect(
+        "Please forward the binders to Kay Chapman. They went to Chicago yesterday with the "
+        "rest of the files.");
+    EXPECT_FALSE(has_deadline(trip)) << summary(trip);
 }
 
 }  // namespace
