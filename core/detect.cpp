@@ -81,6 +81,10 @@ constexpr std::size_t kTimeNeedReach = 3;
 // report: every date in it is read as hers (core/reader_address).
 constexpr std::size_t kShortNote = 3;
 
+// How many words after its phrase a date_in_clause rule looks for the date,
+// within the phrase's clause.
+constexpr std::size_t kClauseReach = 12;
+
 // Whole-word search in lower-cased text.
 bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
                std::size_t to = std::string_view::npos) {
@@ -223,6 +227,8 @@ class Detector {
     // Why the rule did not fire on this hit, or empty when it did.
     std::string check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired);
     std::size_t limit_after(std::size_t hit_end, std::size_t s) const;
+    // Where the clause holding byte `hit_end` ends (kClauseReach).
+    std::size_t clause_end(std::size_t hit_end, std::size_t s) const;
     // True when the tokens starting at `a` and `b` are close enough for a
     // required word to belong to the phrase (kRequiredWordReach).
     bool within_reach(std::size_t a, std::size_t b) const;
@@ -297,6 +303,21 @@ std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
         limit = token->start;
     }
     return std::min(limit, sentences_[s].end);
+}
+
+std::size_t Detector::clause_end(std::size_t hit_end, std::size_t s) const {
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), hit_end,
+                                  [](const WordToken& t, std::size_t at) { return t.start < at; });
+    std::size_t words = 0;
+    for (; token != tokens_.end() && token->start < sentences_[s].end; ++token) {
+        if (token->is_word) {
+            if (++words > kClauseReach) return token->start;
+        } else {
+            const char c = input_.own_text[token->start];
+            if (c == ',' || c == ';' || c == ':') return token->start;
+        }
+    }
+    return sentences_[s].end;
 }
 
 bool Detector::within_reach(std::size_t a, std::size_t b) const {
@@ -577,6 +598,17 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 }
                 if (!found) return "needs a resolved date in the sentence or the ones around it";
                 if (!fired.date) fired.date = found;
+                break;
+            }
+            case RuleContext::date_in_clause: {
+                const auto [first, last] = dates_in(s);
+                const std::size_t limit = clause_end(hit.end, s);
+                const DateExpression* found = nullptr;
+                for (auto* d = first; d != last && !found; ++d) {
+                    if (d->end > hit.start && d->start <= limit && usable(rule, *d)) found = d;
+                }
+                if (!found) return "needs a date expression after the phrase in its clause";
+                fired.date = found;
                 break;
             }
             case RuleContext::date_after: {
