@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/word_search.hpp"
 
@@ -160,6 +162,62 @@ bool is_condition_on_others(std::string_view sentence, std::size_t hit) {
             const std::string_view subject = word_after(sentence, clause);
             if (subject.empty()) continue;
             if (std::find(kOwnSubjects.begin(), kOwnSubjects.end(), subject) != kOwnSubjects.end()) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_time_need(std::string_view raw) {
+    static constexpr std::string_view kThings[] = {"it",    "they", "them", "these",
+                                                   "those", "this", "that"};
+    static constexpr std::string_view kWriters[] = {"i", "we"};
+    static constexpr std::string_view kWants[] = {"need", "want", "require", "expect"};
+    static constexpr std::string_view kDutiesOfThings[] = {"must", "should", "has",
+                                                           "have", "needs",  "need"};
+    static constexpr std::string_view kStates[] = {"due", "needed", "required", "wanted"};
+    const auto in = [](std::string_view word, const auto& list) {
+        return std::find(std::begin(list), std::end(list), word) != std::end(list);
+    };
+    const std::string text = collapse_whitespace(raw);
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        while (at < text.size() && !is_word_byte(text[at])) ++at;
+        std::size_t end = at;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        if (end > at) words.push_back(std::string_view(text).substr(at, end - at));
+        at = end;
+    }
+    const auto word = [&](std::size_t i) {
+        return i < words.size() ? words[i] : std::string_view();
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::size_t next = i + 1;
+        // "I need it", "we'll need them", "I would want these".
+        if (in(words[i], kWriters) || words[i] == "i'll" || words[i] == "we'll" ||
+            words[i] == "i'd" || words[i] == "we'd") {
+            if (word(next) == "will" || word(next) == "would") ++next;
+            if (in(word(next), kWants) && in(word(next + 1), kThings)) return true;
+            continue;
+        }
+        if (!in(words[i], kThings)) continue;
+        // "it is due", "they are needed"; not "this is due to the fact"
+        if ((word(next) == "is" || word(next) == "are") && in(word(next + 1), kStates) &&
+            word(next + 2) != "to") {
+            return true;
+        }
+        // "they need to go", "these must be", "it has to get", "this should reach"
+        if (word(next) == "will" || word(next) == "would") ++next;
+        if (!in(word(next), kDutiesOfThings)) continue;
+        if (word(next + 1) == "to") ++next;
+        const std::string_view verb = word(next + 1);
+        // "it should be noted", "it must be possible": a remark, not a need.
+        static constexpr std::string_view kRemarks[] = {"noted", "aware", "possible", "able",
+                                                        "nice",  "great", "helpful",  "easier",
+                                                        "good",  "clear", "said",     "fine"};
+        if (verb == "be" && in(word(next + 2), kRemarks)) continue;
+        if (verb == "be" || verb == "go" || verb == "get" || verb == "arrive" || verb == "reach" ||
+            verb == "leave" || verb == "ship") {
             return true;
         }
     }

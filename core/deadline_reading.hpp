@@ -45,6 +45,17 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit);
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_condition_on_others(std::string_view sentence, std::size_t hit);
 
+// True when the sentence states when the thing just asked for is needed,
+// naming it by a pronoun: "I need it before the board call tomorrow", "They
+// need to go on a plane to Chicago later today", "These must be in Houston by
+// Friday", "It is due Monday". Such a sentence lends its date to an ask in
+// the sentences before it ("Please send me the revised deck."), even when it
+// names the event the thing is for: the event is the reason, not a meeting
+// to schedule. A need stated of something named afresh ("I need the Q3
+// numbers by noon") is an ask in its own right and is not this.
+// REQUIRES: `sentence` is lower-cased ASCII-wise.
+bool is_time_need(std::string_view sentence);
+
 // True for the words that name an event rather than work: "meeting", "meet",
 // "call", "lunch", "dinner", "coffee", "catch up", "interview",
 // "appointment" (lower-cased, as an exclusion phrase matched them).

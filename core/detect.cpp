@@ -6,6 +6,7 @@
 #include "core/date_calendar.hpp"
 #include "core/deadline_reading.hpp"
 #include "core/optional_ask.hpp"
+#include "core/reader_address.hpp"
 #include "core/rule_text.hpp"
 #include "core/subject_ask.hpp"
 #include "core/word_search.hpp"
@@ -70,6 +71,19 @@ constexpr std::size_t kAttendanceReach = 10;
 // the sentence; "could you send me the deck, ideally by Friday" does.
 constexpr std::size_t kRequiredWordReach = 15;
 constexpr std::size_t kRequiredClauseBreaks = 1;
+
+// How many sentences after an ask a sentence saying when the asked thing is
+// needed may stand ("Please forward the documents. ... They need to go on a
+// plane to Chicago later today.").
+constexpr std::size_t kTimeNeedReach = 3;
+
+// A message of at most this many sentences is a note to its reader, not a
+// report: every date in it is read as hers (core/reader_address).
+constexpr std::size_t kShortNote = 3;
+
+// How many words after its phrase a date_in_clause rule looks for the date,
+// within the phrase's clause.
+constexpr std::size_t kClauseReach = 12;
 
 // Whole-word search in lower-cased text.
 bool has_words(std::string_view text, std::string_view words, std::size_t from = 0,
@@ -213,6 +227,8 @@ class Detector {
     // Why the rule did not fire on this hit, or empty when it did.
     std::string check(const Rule& rule, const PhraseHit& hit, std::size_t s, Fired& fired);
     std::size_t limit_after(std::size_t hit_end, std::size_t s) const;
+    // Where the clause holding byte `hit_end` ends (kClauseReach).
+    std::size_t clause_end(std::size_t hit_end, std::size_t s) const;
     // True when the tokens starting at `a` and `b` are close enough for a
     // required word to belong to the phrase (kRequiredWordReach).
     bool within_reach(std::size_t a, std::size_t b) const;
@@ -235,6 +251,10 @@ class Detector {
     bool exception_report(std::size_t s, std::size_t hit_start) const;
     // A bare reply after a question about attending in the sentences before.
     bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
+    // Someone in the conversation is asked to act (core/reader_address).
+    bool reader_addressed(std::size_t s) const;
+    // "I need it before the board call tomorrow" (deadline_reading).
+    bool time_need(std::size_t s) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -283,6 +303,21 @@ std::size_t Detector::limit_after(std::size_t hit_end, std::size_t s) const {
         limit = token->start;
     }
     return std::min(limit, sentences_[s].end);
+}
+
+std::size_t Detector::clause_end(std::size_t hit_end, std::size_t s) const {
+    auto token = std::lower_bound(tokens_.begin(), tokens_.end(), hit_end,
+                                  [](const WordToken& t, std::size_t at) { return t.start < at; });
+    std::size_t words = 0;
+    for (; token != tokens_.end() && token->start < sentences_[s].end; ++token) {
+        if (token->is_word) {
+            if (++words > kClauseReach) return token->start;
+        } else {
+            const char c = input_.own_text[token->start];
+            if (c == ',' || c == ';' || c == ':') return token->start;
+        }
+    }
+    return sentences_[s].end;
 }
 
 bool Detector::within_reach(std::size_t a, std::size_t b) const {
@@ -436,6 +471,26 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
     return false;
 }
 
+bool Detector::time_need(std::size_t s) const {
+    std::size_t unused = 0;
+    return is_time_need(lowered_sentence(s, sentences_[s].start, unused));
+}
+
+bool Detector::reader_addressed(std::size_t s) const {
+    // A note this short is itself addressed to its reader: "The December
+    // fuel bid is due tomorrow." reminds her; a report states dates.
+    if (sentences_.size() <= kShortNote) return true;
+    std::size_t unused = 0;
+    if (addresses_reader(lowered_sentence(s, sentences_[s].start, unused))) return true;
+    // An announcement's passive date often sits next to its ask: "Your
+    // migration is Friday. All data must be copied by midnight Thursday."
+    if (s >= 1 && addresses_reader(lowered_sentence(s - 1, sentences_[s - 1].start, unused))) {
+        return true;
+    }
+    return s + 1 < sentences_.size() &&
+           addresses_reader(lowered_sentence(s + 1, sentences_[s + 1].start, unused));
+}
+
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
 bool Detector::usable(const Rule& rule, const DateExpression& date) const {
     if (!is_deadline(rule.category) || date.value.empty()) return true;
@@ -516,8 +571,14 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 // so I can update. I will update again Thursday."
                 const DateExpression* found = nullptr;
                 const std::string sent = to_iso8601(input_.date);
+                // A sentence that says when the asked thing is needed lends
+                // its date from a little further on, and even when it names
+                // the event the thing is for: "Please send me the revised
+                // deck. I need it before the board call tomorrow."
                 const auto look = [&](std::size_t t) {
-                    if (found || (t != s && excluded_in(hit.rule, t))) return;
+                    if (found) return;
+                    const bool need = t != s && time_need(t);
+                    if (t != s && excluded_in(hit.rule, t) && !need) return;
                     const auto [first, last] = dates_in(t);
                     for (auto* d = first; d != last && !found; ++d) {
                         if (d->value.empty() || !usable(rule, *d)) continue;
@@ -531,8 +592,23 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 if (s >= 1) look(s - 1);
                 if (s >= 2) look(s - 2);
                 if (s + 1 < sentences_.size()) look(s + 1);
+                for (std::size_t t = s + 2;
+                     !found && t <= s + kTimeNeedReach && t < sentences_.size(); ++t) {
+                    if (time_need(t)) look(t);
+                }
                 if (!found) return "needs a resolved date in the sentence or the ones around it";
                 if (!fired.date) fired.date = found;
+                break;
+            }
+            case RuleContext::date_in_clause: {
+                const auto [first, last] = dates_in(s);
+                const std::size_t limit = clause_end(hit.end, s);
+                const DateExpression* found = nullptr;
+                for (auto* d = first; d != last && !found; ++d) {
+                    if (d->end > hit.start && d->start <= limit && usable(rule, *d)) found = d;
+                }
+                if (!found) return "needs a date expression after the phrase in its clause";
+                fired.date = found;
                 break;
             }
             case RuleContext::date_after: {
@@ -689,6 +765,8 @@ Detection Detector::run() {
                 blocked = "asks to be told only should something be wrong, not for work";
             } else if (reply_about_attendance(sentence, hit.start)) {
                 blocked = "a reply about attending, not work";
+            } else if (!reader_addressed(sentence)) {
+                blocked = "asks no one in the conversation to act: news or another party's date";
             }
         }
         if (blocked.empty() && !events_after.empty()) {

@@ -48,6 +48,11 @@ enum class RuleContext {
                      // is May 17th. ... Please clean out your old mail before
                      // your date of migration."); the rule's exclusions apply to
                      // the sentence the date is in as well
+    date_in_clause,  // a date expression starting after the phrase in the same
+                     // clause (no ",", ";" or ":" between, at most twelve words
+                     // on): what is asked for may take several words before its
+                     // date ("I will need this change input into the system
+                     // today")
 };
 
 std::string_view context_name(RuleContext context);

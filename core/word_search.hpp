@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace casefile::core {
@@ -29,6 +30,25 @@ constexpr std::size_t find_whole_words(std::string_view text, std::string_view w
         if (left && right) return at;
     }
     return std::string_view::npos;
+}
+
+// `text` with every run of spaces, tabs, line breaks and non-breaking spaces
+// (U+00A0) as one space: mail wraps its lines, so "we\nneed" is "we need"
+// for a phrase search.
+inline std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool nbsp = text.compare(i, 2, "\xC2\xA0") == 0;
+        const char c = text[i];
+        if (nbsp || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (nbsp) ++i;
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 }  // namespace casefile::core

@@ -54,6 +54,24 @@ The sets in this folder:
       audit-precision.tsv /tmp/s8_1500.tsv /tmp/s8_3000.tsv
   make_sample.py /tmp/enron 133 250 labels-test17.tsv --exclude labels-dev.tsv ... labels-test15.tsv \
       audit-precision.tsv /tmp/s8_1500.tsv /tmp/s8_3000.tsv labels-test16.tsv
+  labels-test18.tsv and labels-test19.tsv (seeds 171 and 173) exclude every label file, the audit and
+  every earlier round's unlabelled tuning sample that can be regenerated (L9 = labels-dev.tsv ...
+  labels-test9.tsv and so on; s7_* to s9_* were checked against copies those rounds left in /tmp):
+  make_sample.py /tmp/enron 12 1500 s2.tsv --exclude L4 audit-precision.tsv
+  make_sample.py /tmp/enron 31 1500 s3.tsv --exclude L5 audit-precision.tsv
+  make_sample.py /tmp/enron 51 1500 s4.tsv --exclude L7 audit-precision.tsv
+  make_sample.py /tmp/enron 71 1500 s5.tsv --exclude L9 audit-precision.tsv
+  make_sample.py /tmp/enron 91 1500 s6_1500.tsv --exclude L11 audit-precision.tsv
+  make_sample.py /tmp/enron 93 6000 s6_6000.tsv --exclude L11 audit-precision.tsv s6_1500.tsv
+  make_sample.py /tmp/enron 111 3000 s7_3000.tsv --exclude L13 audit-precision.tsv
+  make_sample.py /tmp/enron 113 6000 s7_6000.tsv --exclude L13 audit-precision.tsv s7_3000.tsv
+  s8_1500.tsv and s8_3000.tsv as above (seeds 131 and 133)
+  make_sample.py /tmp/enron 151 1500 s9_1500.tsv --exclude L17 audit-precision.tsv
+  make_sample.py /tmp/enron 153 3000 s9_3000.tsv --exclude L17 audit-precision.tsv s9_1500.tsv
+  make_sample.py /tmp/enron 171 250 labels-test18.tsv --exclude L17 audit-precision.tsv s2.tsv s3.tsv \
+      s4.tsv s5.tsv s6_1500.tsv s6_6000.tsv s7_3000.tsv s7_6000.tsv s8_1500.tsv s8_3000.tsv \
+      s9_1500.tsv s9_3000.tsv
+  make_sample.py /tmp/enron 173 250 labels-test19.tsv --exclude (the same) labels-test18.tsv
 """
 import argparse
 import hashlib

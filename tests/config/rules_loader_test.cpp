@@ -70,6 +70,32 @@ TEST(RulesLoader, ReadsEveryKey) {
     EXPECT_TRUE(rule.enabled);
 }
 
+TEST(RulesLoader, ReadsEveryContext) {
+    const RulesResult parsed = parse_rules(
+        "[[rule]]\n"
+        "id = \"need-object\"\n"
+        "category = \"deadline_set\"\n"
+        "phrases = [\"i need\"]\n"
+        "context = [\"date\", \"resolved_date\", \"date_after\", \"date_nearby\", "
+        "\"date_in_clause\", \"sentence_start\", \"outside_hours\"]\n",
+        "mine.toml");
+    ASSERT_TRUE(parsed.has_value()) << format_problems(parsed.error());
+    using core::RuleContext;
+    EXPECT_EQ(parsed->front().contexts,
+              (std::vector<RuleContext>{RuleContext::date, RuleContext::resolved_date,
+                                        RuleContext::date_after, RuleContext::date_nearby,
+                                        RuleContext::date_in_clause, RuleContext::sentence_start,
+                                        RuleContext::outside_hours}));
+    const Problems problems = problems_of(
+        "[[rule]]\n"
+        "id = \"x\"\n"
+        "category = \"deadline_set\"\n"
+        "phrases = [\"i need\"]\n"
+        "context = [\"date_in_sentence\"]\n");
+    ASSERT_EQ(problems.size(), 1u) << ::testing::PrintToString(problems);
+    EXPECT_NE(problems[0].find("\"date_in_clause\""), std::string::npos) << problems[0];
+}
+
 TEST(RulesLoader, EveryProblemHasFileLineColumnAndKey) {
     const Problems problems = problems_of(
         "[[rule]]\n"                              // 1

@@ -194,5 +194,37 @@ TEST(ThirdPartyDuty, ReportedPlansAndForecastStatesAskNothing) {
     EXPECT_FALSE(third_party("we would need the signed copy by thursday.", "by thursday"));
 }
 
+TEST(TimeNeed, APronounForTheAskedThingWithItsTimeIsANeed) {
+    const char* sentences[] = {
+        "i need it before the board call tomorrow.",
+        "they need to go on a plane to chicago later today.",
+        "these must be in houston by friday.",
+        "it is due monday.",
+        "we'll need them back by the 15th.",
+        "i would want these signed before the closing on thursday.",
+        "it has to go out with the 5 p.m. mail today.",
+        "they are needed for tomorrow's hearing.",
+    };
+    for (const char* sentence : sentences) EXPECT_TRUE(is_time_need(sentence)) << sentence;
+}
+
+TEST(TimeNeed, RemarksAndThingsNamedAfreshAreNoNeedOfTheAskedThing) {
+    const char* sentences[] = {
+        // A new thing named: an ask in its own right, read by the rules.
+        "i need the q3 numbers by noon.",
+        // Remarks and reasons.
+        "it should be noted that the filing is friday.",
+        "this is due to the storm on monday.",
+        "it would be great to see you on friday.",
+        "they went to chicago yesterday.",
+        "i need to leave early today.",
+    };
+    for (const char* sentence : sentences) EXPECT_FALSE(is_time_need(sentence)) << sentence;
+}
+
+TEST(TimeNeed, LineBreaksAreSpaces) {
+    EXPECT_TRUE(is_time_need("they need to go on a plane\nto chicago later today."));
+}
+
 }  // namespace
 }  // namespace casefile::core
