@@ -279,11 +279,11 @@ void Store::Impl::commit_batches(Durability durability) {
     open_batches->commit();
     open_batches.reset();
     if (durability == Durability::kOnDisk && !open_batches_on_disk) {
-        // Committed under NORMAL: a checkpoint flushes the WAL (with every
-        // commit in it) before copying it into the database file.
+        // Committed under NORMAL: the WAL, with every commit in it, is
+        // flushed now; the checkpointer copies it into the file meanwhile.
         database.exec("PRAGMA synchronous = FULL");
         if (checkpointer) {
-            checkpointer->checkpoint_now();
+            checkpointer->flush_wal();
         } else {
             database.exec("PRAGMA wal_checkpoint(PASSIVE)");
         }

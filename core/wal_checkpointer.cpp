@@ -87,6 +87,23 @@ void WalCheckpointer::checkpoint_now() {
     writer_.exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
+void WalCheckpointer::flush_wal() {
+    sqlite3_file* wal = nullptr;
+    const int found =
+        sqlite3_file_control(writer_.getHandle(), "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal);
+    if (found != SQLITE_OK || wal == nullptr || wal->pMethods == nullptr) {
+        // No WAL file open (nothing written through this connection yet):
+        // a checkpoint is the one way left to be sure.
+        checkpoint_now();
+        return;
+    }
+    const int synced = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL);
+    if (synced != SQLITE_OK) {
+        throw SQLite::Exception("flushing the write-ahead log to disk", synced);
+    }
+    request();
+}
+
 int WalCheckpointer::background_checkpoints() const {
     std::lock_guard lock(mutex_);
     return checkpoints_;

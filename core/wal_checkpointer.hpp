@@ -41,6 +41,13 @@ class WalCheckpointer {
     // returns. REQUIRES: `writer` holds no transaction open.
     void checkpoint_now();
 
+    // Puts every commit in the WAL on disk (one flush of the WAL file, as
+    // a commit under synchronous=FULL does) and asks the background thread
+    // to copy them into the file: what a commit made under
+    // synchronous=NORMAL needs to be durable, without copying the WAL on
+    // the calling thread. REQUIRES: `writer` holds no transaction open.
+    void flush_wal();
+
     // How many background checkpoints ran, and the last one's error ("" if
     // none): for tests.
     int background_checkpoints() const;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <thread>
 
+#include "support/sync_counting_vfs.hpp"
 #include "support/temp_dir.hpp"
 
 namespace casefile::core {
@@ -86,6 +87,39 @@ TEST_F(WalCheckpointerTest, CheckpointNowHasCopiedEverythingCommittedWhenItRetur
     write(30);
     checkpointer.checkpoint_now();
     EXPECT_EQ(rows_in_file_alone(), 60);
+}
+
+TEST(WalCheckpointerFlushTest, FlushWalPutsNormalCommitsOnDiskAndHasThemCopiedInTheBackground) {
+    testing::SyncCountingVfs disk;  // counts the flushes of files opened from now on
+    testing::TempDir directory;
+    const std::string path = directory.file("store.db");
+    SQLite::Database database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    database.exec("PRAGMA journal_mode = WAL");
+    database.exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB)");
+    WalCheckpointer checkpointer(database, path, 1000000);
+    database.exec("PRAGMA synchronous = NORMAL");
+    disk.reset();
+    for (int commit = 0; commit < 2; ++commit) {
+        SQLite::Transaction transaction(database);
+        database.exec(
+            "INSERT INTO blobs (body) SELECT zeroblob(4096) FROM "
+            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30) "
+            "SELECT i FROM n)");
+        transaction.commit();
+    }
+    EXPECT_EQ(disk.syncs(), 0) << "commits under NORMAL wait for no disk";
+    checkpointer.flush_wal();
+    EXPECT_GT(disk.syncs(), 0);
+    for (int attempt = 0; attempt < 500 && checkpointer.background_checkpoints() == 0; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_GT(checkpointer.background_checkpoints(), 0);
+    EXPECT_EQ(checkpointer.last_error(), "");
+    // The file alone, without the WAL beside it, holds every row.
+    const std::filesystem::path copy = directory.path() / "copy.db";
+    std::filesystem::copy_file(path, copy);
+    SQLite::Database reader(copy.string(), SQLite::OPEN_READWRITE);
+    EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM blobs").getInt(), 60);
 }
 
 TEST_F(WalCheckpointerTest, WritingWhileTheBackgroundCheckpointsLosesNothing) {
