@@ -527,6 +527,15 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
     if (is_scope(rule.category) && input_.first_in_thread) {
         return "the first message of a thread is the request itself, not a scope change";
     }
+    // The first date in the sentence that ends after the phrase starts and
+    // starts by `limit`, and that the rule may use; nullptr if none.
+    const auto first_date_after_phrase = [&](std::size_t limit) -> const DateExpression* {
+        const auto [first, last] = dates_in(s);
+        for (auto* d = first; d != last; ++d) {
+            if (d->end > hit.start && d->start <= limit && usable(rule, *d)) return d;
+        }
+        return nullptr;
+    };
     for (RuleContext context : rule.contexts) {
         switch (context) {
             case RuleContext::outside_hours:
@@ -601,23 +610,13 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                 break;
             }
             case RuleContext::date_in_clause: {
-                const auto [first, last] = dates_in(s);
-                const std::size_t limit = clause_end(hit.end, s);
-                const DateExpression* found = nullptr;
-                for (auto* d = first; d != last && !found; ++d) {
-                    if (d->end > hit.start && d->start <= limit && usable(rule, *d)) found = d;
-                }
+                const DateExpression* found = first_date_after_phrase(clause_end(hit.end, s));
                 if (!found) return "needs a date expression after the phrase in its clause";
                 fired.date = found;
                 break;
             }
             case RuleContext::date_after: {
-                const auto [first, last] = dates_in(s);
-                const std::size_t limit = limit_after(hit.end, s);
-                const DateExpression* found = nullptr;
-                for (auto* d = first; d != last && !found; ++d) {
-                    if (d->end > hit.start && d->start <= limit && usable(rule, *d)) found = d;
-                }
+                const DateExpression* found = first_date_after_phrase(limit_after(hit.end, s));
                 if (!found) return "needs a date expression right after the phrase";
                 fired.date = found;
                 break;

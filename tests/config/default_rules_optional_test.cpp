@@ -27,16 +27,6 @@ core::Detection detect(std::string_view own_text) {
     return core::detect(defaults(), input);
 }
 
-bool has_deadline(const core::Detection& found) {
-    for (const core::Event& event : found.events) {
-        if (event.category == Category::deadline_set ||
-            event.category == Category::deadline_change) {
-            return true;
-        }
-    }
-    return false;
-}
-
 TEST(DefaultRulesOptional, AnOfferOpenedInTheSentenceBeforeAsksNoWork) {
     // A payroll notice: electronic statements by default, paper on request.
     const auto found = detect(

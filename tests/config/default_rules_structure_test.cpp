@@ -26,16 +26,6 @@ core::Detection detect(std::string_view own_text) {
     return core::detect(defaults(), input);
 }
 
-bool has_deadline(const core::Detection& found) {
-    for (const core::Event& event : found.events) {
-        if (event.category == Category::deadline_set ||
-            event.category == Category::deadline_change) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // The one deadline_set the text shows, with its due day and evidence.
 void expect_deadline(std::string_view text, std::string_view due_day, std::string_view evidence) {
     const auto found = detect(text);

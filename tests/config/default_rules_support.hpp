@@ -1,5 +1,6 @@
 // What the tests of the default rule set share: the rules, loaded once, and
-// a one-line-per-event summary for failure messages.
+// a one-line-per-event summary for failure messages, and whether a
+// detection holds a deadline.
 #pragma once
 
 #include <string>
@@ -22,6 +23,16 @@ inline std::string summary(const core::Detection& detection) {
                "\"\n";
     }
     return out;
+}
+
+inline bool has_deadline(const core::Detection& detection) {
+    for (const core::Event& event : detection.events) {
+        if (event.category == core::Category::deadline_set ||
+            event.category == core::Category::deadline_change) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace casefile::config
