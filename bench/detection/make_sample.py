@@ -72,6 +72,19 @@ The sets in this folder:
       s4.tsv s5.tsv s6_1500.tsv s6_6000.tsv s7_3000.tsv s7_6000.tsv s8_1500.tsv s8_3000.tsv \
       s9_1500.tsv s9_3000.tsv
   make_sample.py /tmp/enron 173 250 labels-test19.tsv --exclude (the same) labels-test18.tsv
+  labels-test20.tsv to labels-test23.tsv (seeds 191, 193, 197, 199; the eleventh round's held-out
+  sets) exclude every label file up to test19 (L19), the audit, the samples above, the tenth
+  round's unlabelled samples and the ninth round's copies left in /tmp (u9a = s9_1500 and
+  u9b = s9_3000, checked line for line), each later set also excluding the ones before it:
+  make_sample.py /tmp/enron 177 1500 s10_1500.tsv --exclude L19 audit-precision.tsv
+  make_sample.py /tmp/enron 179 3000 s10_3000.tsv --exclude L19 audit-precision.tsv s10_1500.tsv
+  make_sample.py /tmp/enron 191 250 labels-test20.tsv --exclude L19 audit-precision.tsv s2.tsv ...
+      s9_3000.tsv s10_1500.tsv s10_3000.tsv
+  make_sample.py /tmp/enron 193 250 labels-test21.tsv --exclude (the same) labels-test20.tsv
+  make_sample.py /tmp/enron 197 250 labels-test22.tsv --exclude (the same) labels-test20.tsv \
+      labels-test21.tsv
+  make_sample.py /tmp/enron 199 250 labels-test23.tsv --exclude (the same) labels-test20.tsv \
+      labels-test21.tsv labels-test22.tsv
 """
 import argparse
 import hashlib
