@@ -27,6 +27,16 @@ DayMatch days_interval(std::size_t end, std::int64_t first, std::int64_t last) {
 
 bool plausible_year(int year) { return year >= 1900 && year <= 2199; }
 
+// A two-digit year is the one in the window from 80 years before the mail to
+// 19 after it: "9/1/90" in a 2002 mail is 1990, "31-DEC-25" in 2024 is 2025.
+int full_year(int two_digits, std::int64_t anchor_day) {
+    const int reference = civil(anchor_day).year;
+    int year = reference - reference % 100 + two_digits;
+    if (year > reference + 19) year -= 100;
+    if (year < reference - 80) year += 100;
+    return year;
+}
+
 // Words that may precede a number without a space: an opening bracket or
 // quote ("(3/15)"). Anything else glued on ("$15.03", "v2.1.2025", "#3/4")
 // means the number is not a date.
@@ -185,7 +195,7 @@ std::optional<DayMatch> Scanner::numeric_date(std::size_t i, const Anchor& ancho
         if (has_third) {
             const Token& third = tokens_[n3];
             if (third.digits != 2 && third.digits != 4) return std::nullopt;
-            year = third.digits == 4 ? third.value : 2000 + third.value;
+            year = third.digits == 4 ? third.value : full_year(third.value, anchor.day);
             // "1.5.30" is a version: a dotted date with a two-digit year
             // writes its day and month with two digits ("15.03.25").
             if (separator == '.' && third.digits == 2 && (first.digits != 2 || second.digits != 2)) {
@@ -245,7 +255,7 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             // "31-DEC-01", "10/Aug/25": joined this way, a two-digit year
             // (Oracle and airline dates).
             if (at(k)->digits == 2 && !(at(k + 1) != nullptr && glued(k + 1) && at(k + 1)->kind != TokenKind::symbol)) {
-                const int year = 2000 + at(k)->value;
+                const int year = full_year(at(k)->value, anchor.day);
                 if (day_of_month > days_in_month(year, month)) return std::nullopt;
                 end = k + 1;
                 return day_number(year, month, day_of_month);
@@ -345,10 +355,12 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
             return single(end, *resolved, month);
         }
         if (weak) return std::nullopt;
-        // "March 2025": the whole month.
-        if (is_number(j) && at(j)->digits == 4 && plausible_year(at(j)->value)) {
-            const int year = at(j)->value;
-            return days_interval(j + 1, day_number(year, month, 1),
+        // "March 2025", "March, 2025", "March of 2025": the whole month.
+        std::size_t y = j;
+        if (is_symbol(y, ',') || is(y, Kw::of)) ++y;
+        if (is_number(y) && at(y)->digits == 4 && plausible_year(at(y)->value)) {
+            const int year = at(y)->value;
+            return days_interval(y + 1, day_number(year, month, 1),
                                  day_number(year, month, days_in_month(year, month)));
         }
         // A bare month name needs a cue before it: "in May", "by March".

@@ -36,6 +36,13 @@ const DateCase kFormatCases[] = {
     {"Trade date 31-DEC-25, settled.", kWed, "date", "2025-12-31", ""},
     {"Outage 01-Feb-26 planned.", kDec30, "date", "2026-02-01", ""},
     {"Capacity for Dec-01 is set.", kWed, "none", "", ""},
+    // A two-digit year is the one within 80 years before the mail and 19
+    // after it: an old agreement in 2025 mail is last century's.
+    {"It replaced the 9/1/90 agreement.", kWed, "date", "1990-09-01", ""},
+    {"Booked 31-DEC-99 at year end.", kWed, "date", "1999-12-31", ""},
+    {"Renew by 1/15/44 at the latest.", kWed, "date", "2044-01-15", ""},
+    {"Founded 1/15/45 in Ohio.", kWed, "date", "1945-01-15", ""},
+    {"Maturity 15-Jun-40 is set.", kWed, "date", "2040-06-15", ""},
     {"The Mar-02 strip traded up.", kWed, "none", "", ""},
     // A month glued to its day, as in travel and shipping notes.
     {"Flight Sun 16Mar confirmed.", kWed, "date", "2025-03-16", ""},
@@ -45,6 +52,9 @@ const DateCase kFormatCases[] = {
     {"Card expires 04/2027.", kWed, "interval", "2027-04-01", "2027-04-30"},
     {"Statement for 12/2025 attached.", kDec30, "interval", "2025-12-01", "2025-12-31"},
     {"Billing period Feb-2024.", kWed, "interval", "2024-02-01", "2024-02-29"},
+    {"They surveyed it in April, 2000.", kWed, "interval", "2000-04-01", "2000-04-30"},
+    {"The spring of 2024, in April of 2024, was dry.", kWed, "interval", "2024-04-01", "2024-04-30"},
+    {"Closing by March, 2026 at the latest.", kWed, "interval", "2026-03-01", "2026-03-31"},
     {"A 1/2000 chance.", kWed, "none", "", ""},
     {"Item 04/2027 is back-ordered.", kWed, "none", "", ""},
     {"Ratio 13/2025 stays out.", kWed, "none", "", ""},
