@@ -168,6 +168,45 @@ bool is_condition_on_others(std::string_view sentence, std::size_t hit) {
     return false;
 }
 
+bool is_past_report(std::string_view sentence, std::size_t at) {
+    static constexpr std::string_view kPlans[] = {
+        "will", "i'll", "we'll", "you'll", "he'll", "she'll", "they'll", "it'll", "need", "needs",
+        "must", "should", "due", "going to", "please", "deadline", "have to", "has to"};
+    for (std::string_view plan : kPlans) {
+        if (find_whole_words(sentence, plan) != std::string_view::npos) return false;
+    }
+    static constexpr std::string_view kPastAuxiliaries[] = {"was", "were", "had", "did"};
+    static constexpr std::string_view kPerfect[] = {"has", "have", "i've", "we've", "they've"};
+    static constexpr std::string_view kSubjects[] = {"i", "we", "he", "she", "they"};
+    static constexpr std::string_view kIrregular[] = {
+        "spoke", "met", "sent", "said", "told", "got", "gave", "made", "took", "came", "went",
+        "heard", "saw", "wrote", "left", "found", "thought", "brought", "bought", "paid", "spent",
+        "done", "seen", "spoken", "given", "taken", "written", "gotten", "been"};
+    static constexpr std::string_view kAdverbs[] = {"just", "already", "also", "only", "finally"};
+    const auto in = [](std::string_view word, const auto& list) {
+        return std::find(std::begin(list), std::end(list), word) != std::end(list);
+    };
+    const auto past_form = [&](std::string_view word) {
+        return (word.size() > 3 && word.ends_with("ed")) || in(word, kIrregular);
+    };
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < at && i < sentence.size();) {
+        while (i < at && !is_word_byte(sentence[i])) ++i;
+        std::size_t end = i;
+        while (end < sentence.size() && is_word_byte(sentence[end])) ++end;
+        if (end > i) words.push_back(sentence.substr(i, end - i));
+        i = end;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (in(words[i], kPastAuxiliaries)) return true;
+        if (!in(words[i], kPerfect) && !in(words[i], kSubjects)) continue;
+        std::size_t next = i + 1;
+        if (next < words.size() && in(words[next], kAdverbs)) ++next;
+        if (next < words.size() && past_form(words[next])) return true;
+    }
+    return false;
+}
+
 bool is_time_need(std::string_view raw) {
     static constexpr std::string_view kThings[] = {"it",    "they", "them", "these",
                                                    "those", "this", "that"};

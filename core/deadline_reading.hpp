@@ -56,6 +56,19 @@ bool is_condition_on_others(std::string_view sentence, std::size_t hit);
 // REQUIRES: `sentence` is lower-cased ASCII-wise.
 bool is_time_need(std::string_view sentence);
 
+// True when the sentence tells of something already done before `at` (where
+// a date starts) and plans nothing still to come: "I spoke with Sylvia this
+// afternoon", "Gary has approved this today", "We discussed it on Monday".
+// Such a date is when the news happened; it is no due date to lend to an ask
+// in the sentence next to it ("... Please review the attached."). A past
+// verb is "was", "were", "had", "did", "has"/"have" with a participle, or a
+// first- or third-person pronoun followed by a past form ("-ed", or a common
+// irregular one: "spoke", "met", "sent", ...). Any word of a duty or a plan
+// in the sentence ("will", "need", "must", "should", "due", "going to",
+// "please") keeps the date lendable: "We agreed it is due Friday".
+// REQUIRES: `sentence` is lower-cased ASCII-wise; at <= sentence.size().
+bool is_past_report(std::string_view sentence, std::size_t at);
+
 // True for the words that name an event rather than work: "meeting", "meet",
 // "call", "lunch", "dinner", "coffee", "catch up", "interview",
 // "appointment" (lower-cased, as an exclusion phrase matched them).

@@ -255,6 +255,9 @@ class Detector {
     bool reader_addressed(std::size_t s) const;
     // "I need it before the board call tomorrow" (deadline_reading).
     bool time_need(std::size_t s) const;
+    // True when sentence `t` tells of something done before the date at
+    // `date_start` (core/deadline_reading's is_past_report).
+    bool past_report(std::size_t t, std::size_t date_start) const;
     bool deliverable_asked(std::size_t s, std::size_t hit_start) const;
     bool usable(const Rule& rule, const DateExpression& date) const;
     // True when one of rule `rule_index`'s exclusions is in sentence `s`.
@@ -471,6 +474,12 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
     return false;
 }
 
+bool Detector::past_report(std::size_t t, std::size_t date_start) const {
+    std::size_t at = 0;
+    const std::string text = lowered_sentence(t, date_start, at);
+    return is_past_report(text, at);
+}
+
 bool Detector::time_need(std::size_t s) const {
     std::size_t unused = 0;
     return is_time_need(lowered_sentence(s, sentences_[s].start, unused));
@@ -594,6 +603,7 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
                         const std::string& ends = d->end_value.empty() ? d->value : d->end_value;
                         if (t != s && ends.size() > 10 && compare_due(ends, sent) < 0) continue;
                         if (t != s && own_promise(t, d->start)) continue;
+                        if (t != s && !need && past_report(t, d->start)) continue;
                         found = d;
                     }
                 };

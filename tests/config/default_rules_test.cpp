@@ -776,6 +776,26 @@ TEST(DefaultRules, TheSendersOwnScheduleLendsNoDateToAnAsk) {
     EXPECT_EQ(work.events[0].due, "2025-03-13");
 }
 
+// Nor does news of what was done on a date: the ask next to it has no date.
+TEST(DefaultRules, AReportOfWhatWasDoneLendsNoDateToAnAsk) {
+    const auto approved = detect(
+        "Gary has approved this today. Please review the attached.",
+        Mail{.first_in_thread = true});
+    EXPECT_TRUE(approved.events.empty()) << summary(approved);
+    const auto spoke = detect(
+        "I spoke with Sylvia this afternoon about the counterparty. We should keep moving the gas "
+        "until further notice. Please move the following deals back to the live book. I will let "
+        "you know if anything changes.",
+        Mail{.first_in_thread = true});
+    EXPECT_TRUE(spoke.events.empty()) << summary(spoke);
+    // A plan in the neighbouring sentence still lends its date.
+    const auto planned = detect(
+        "Gary approved the draft and it goes to the board today. Please review the attached.",
+        Mail{.first_in_thread = true});
+    ASSERT_EQ(planned.events.size(), 1u) << summary(planned);
+    EXPECT_EQ(planned.events[0].due, "2025-03-12");
+}
+
 TEST(DefaultRules, TheSendersOwnStepsTalkAndThirdPartiesAddNoScope) {
     const char* replies[] = {
         "Thanks for your help and I will do my best to get him moved and I will also send in the "

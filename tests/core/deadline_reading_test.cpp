@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string_view>
+#include <utility>
 
 #include "core/deadline_reading.hpp"
 
@@ -224,6 +225,46 @@ TEST(TimeNeed, RemarksAndThingsNamedAfreshAreNoNeedOfTheAskedThing) {
 
 TEST(TimeNeed, LineBreaksAreSpaces) {
     EXPECT_TRUE(is_time_need("they need to go on a plane\nto chicago later today."));
+}
+
+// Where the date starts in `sentence`: the word `date` (lower-cased).
+std::size_t date_at(std::string_view sentence, std::string_view date) {
+    return sentence.find(date);
+}
+
+TEST(PastReport, WhatWasDoneOnADateIsNews) {
+    const std::pair<const char*, const char*> reports[] = {
+        {"i spoke with sylvia pollan this afternoon in regards to midland.", "this afternoon"},
+        {"gary has approved this today.", "today"},
+        {"we discussed the draft on monday.", "monday"},
+        {"the counterparty was notified friday.", "friday"},
+        {"i've just sent the letter today.", "today"},
+        {"she met with the lenders this morning.", "this morning"},
+    };
+    for (const auto& [sentence, date] : reports) {
+        EXPECT_TRUE(is_past_report(sentence, date_at(sentence, date))) << sentence;
+    }
+}
+
+TEST(PastReport, PlansDutiesAndFactsAheadLendTheirDate) {
+    const std::pair<const char*, const char*> ahead[] = {
+        // Plans and duties, even beside a past verb.
+        {"we agreed it is due friday.", "friday"},
+        {"i spoke with him and he will sign it tomorrow.", "tomorrow"},
+        {"the board approved it, so the forms must be filed by friday.", "friday"},
+        // Facts still to come.
+        {"the filing goes out thursday.", "thursday"},
+        {"there will be dumpsters along the floor tomorrow afternoon.", "tomorrow afternoon"},
+        {"your date of migration is may 17th.", "may 17th"},
+        // A past verb after the date says nothing of it.
+        {"on friday the deck goes to the board, which approved the plan.", "friday"},
+        // "-ed" words that are no past verb.
+        {"they need it tomorrow.", "tomorrow"},
+        {"the revised schedule starts monday.", "monday"},
+    };
+    for (const auto& [sentence, date] : ahead) {
+        EXPECT_FALSE(is_past_report(sentence, date_at(sentence, date))) << sentence;
+    }
 }
 
 }  // namespace
