@@ -1,4 +1,4 @@
-// detection_eval LABELS.tsv CORPUS_ROOT [--dump]: precision and recall of
+// detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores]: precision and recall of
 // deadline and scope detection on hand-labelled real mail.
 //
 //   tmp=$(mktemp -d) && tar -xJf /work/shared/corpora/enron-inbox.tar.xz -C "$tmp"
@@ -22,6 +22,11 @@
 //
 // --dump prints each message's subject, thread flags and own text, without
 // running detection: what the labeller reads.
+//
+// --scores prints one line per message instead of the tally: its path, 1 if
+// it is labelled a deadline (else 0), the highest confidence of its deadline
+// events (0 for none) and each event's rule and evidence - to see whether a
+// confidence threshold would separate true deadlines from false ones.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -120,10 +125,11 @@ std::string one_line(std::string text, std::size_t limit = 220) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump]\n");
+        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores]\n");
         return 2;
     }
     const bool dump = argc > 3 && std::string(argv[3]) == "--dump";
+    const bool scores = argc > 3 && std::string(argv[3]) == "--scores";
     std::vector<Label> labels;
     if (!read_labels(argv[1], labels)) return 2;
     auto rules = core::RuleSet::create(casefile::config::default_rules());
@@ -177,6 +183,19 @@ int main(int argc, char** argv) {
         std::set<std::string> found;
         for (const core::Event& event : detection.events) found.insert(std::string(core::category_name(event.category)));
         found = with_groups(found);
+        if (scores) {
+            double best = 0;
+            std::string fired;
+            for (const core::Event& event : detection.events) {
+                if (event.category != core::Category::deadline_set &&
+                    event.category != core::Category::deadline_change) continue;
+                best = std::max(best, event.confidence);
+                fired += " [" + event.rule + "] " + one_line(event.evidence, 300);
+            }
+            const bool want = with_groups(label.categories).count("deadline") > 0;
+            std::printf("%s\t%d\t%.3f\t%s\n", label.path.c_str(), want ? 1 : 0, best, fired.c_str());
+            continue;
+        }
         const std::set<std::string> expected = with_groups(label.categories);
         for (const std::string& group : groups) {
             const bool want = expected.count(group) > 0;
@@ -203,7 +222,7 @@ int main(int argc, char** argv) {
             mistakes.push_back(line);
         }
     }
-    if (dump) return 0;
+    if (dump || scores) return 0;
 
     std::printf("%s: %zu messages labelled", argv[1], labels.size());
     if (changed) std::printf(", %d skipped (changed in the corpus)", changed);
