@@ -85,6 +85,16 @@ The sets in this folder:
       labels-test21.tsv
   make_sample.py /tmp/enron 199 250 labels-test23.tsv --exclude (the same) labels-test20.tsv \
       labels-test21.tsv labels-test22.tsv
+  labels-test24.tsv to labels-test27.tsv (seeds 211, 213, 217, 219; the twelfth round's held-out
+  sets) exclude the same and labels-test20.tsv to labels-test23.tsv (L23), each later set also
+  excluding the ones before it:
+  make_sample.py /tmp/enron 211 250 labels-test24.tsv --exclude L23 audit-precision.tsv s2.tsv ...
+      s10_3000.tsv
+  make_sample.py /tmp/enron 213 250 labels-test25.tsv --exclude (the same) labels-test24.tsv
+  make_sample.py /tmp/enron 217 250 labels-test26.tsv --exclude (the same) labels-test24.tsv \
+      labels-test25.tsv
+  make_sample.py /tmp/enron 219 250 labels-test27.tsv --exclude (the same) labels-test24.tsv \
+      labels-test25.tsv labels-test26.tsv
 """
 import argparse
 import hashlib
