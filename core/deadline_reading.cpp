@@ -37,8 +37,8 @@ constexpr std::array<std::string_view, 12> kReaderAsks = {
 
 // Duties; the word after them must be an active verb for the duty to be a
 // third party's ("must communicate", not "must be submitted").
-constexpr std::array<std::string_view, 13> kDuties = {
-    "must",        "needs to",        "need to",       "has to",          "have to",
+constexpr std::array<std::string_view, 14> kDuties = {
+    "must",        "should",          "needs to",        "need to",       "has to",          "have to",
     "is to",       "are to",          "is required to", "are required to", "will have to",
     "would have to", "is obliged to", "are obliged to"};
 
@@ -53,6 +53,11 @@ constexpr std::array<std::string_view, 4> kPlans = {"will", "would", "is going t
 // an announcement's passive ask: "they will be ready no later than tomorrow".
 constexpr std::array<std::string_view, 7> kForecastStates = {
     "ready", "available", "done", "complete", "completed", "finished", "back"};
+
+// After "should be": where something foreseen will be, or a state that is no
+// participle ("should be completed by" asks, as announcements do).
+constexpr std::array<std::string_view, 9> kForecastPlaces = {
+    "ready", "available", "back", "east", "west", "north", "south", "over", "through"};
 
 // After "will": a passive ("will be submitted by") or a duty ("will have to
 // be filed by") is how announcements ask their readers, and a need or wish
@@ -71,10 +76,12 @@ constexpr std::array<std::string_view, 12> kReaderSubjects = {
 // True when one of kReaderAsks stands in the sentence as an ask. "ensure"
 // after "will" or "to" is what someone does ("the mailing will ensure that
 // the individuals receive a guest ID"), not an ask.
-bool asks_the_reader(std::string_view sentence) {
+// Asks starting in [skip_from, skip_to) are not counted.
+bool asks_the_reader(std::string_view sentence, std::size_t skip_from = 0, std::size_t skip_to = 0) {
     for (std::string_view ask : kReaderAsks) {
         for (std::size_t at = find_whole_words(sentence, ask); at != std::string_view::npos;
              at = find_whole_words(sentence, ask, at + 1)) {
+            if (at >= skip_from && at < skip_to) continue;
             const std::string_view before = word_before(sentence, at);
             if (ask == "ensure" && (before == "will" || before == "to")) continue;
             return true;
@@ -86,8 +93,9 @@ bool asks_the_reader(std::string_view sentence) {
 }  // namespace
 
 bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
-    if (asks_the_reader(sentence)) return false;
+    const bool asks = asks_the_reader(sentence);
     for (std::string_view duty : kDuties) {
+        if (asks) break;
         for (std::size_t at = find_whole_words(sentence, duty, 0, hit);
              at != std::string_view::npos; at = find_whole_words(sentence, duty, at + 1, hit)) {
             // "will have to": the subject stands before "will".
@@ -101,6 +109,16 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
             for (std::string_view holder : kReaderSubjects) reader = reader || subject == holder;
             if (reader) continue;
             const std::string_view verb = word_after(sentence, at + duty.size());
+            if (duty == "should" && verb == "be") {
+                // "The system should be east of the area by Wednesday": a
+                // state foreseen, not a passive ask ("should be completed by").
+                const std::size_t be_at = static_cast<std::size_t>(verb.data() - sentence.data());
+                const std::string_view state = word_after(sentence, be_at + verb.size());
+                if (std::find(kForecastPlaces.begin(), kForecastPlaces.end(), state) !=
+                    kForecastPlaces.end()) {
+                    return true;
+                }
+            }
             if (verb.empty() || verb == "be" || verb == "been" || verb == "get") continue;
             return true;
         }
@@ -132,6 +150,14 @@ bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
                 std::find(kNotAPlan.begin(), kNotAPlan.end(), verb) != kNotAPlan.end()) {
                 continue;
             }
+            // The reader as the object of someone else's plan is asked
+            // nothing: "Stephanie will set you up in the new production by
+            // the end of the day", "Mike will send you the data asap".
+            const std::size_t verb_at = static_cast<std::size_t>(verb.data() - sentence.data());
+            const std::string_view object = word_after(sentence, verb_at + verb.size());
+            const std::size_t object_end =
+                static_cast<std::size_t>(object.data() - sentence.data()) + object.size();
+            if (asks && asks_the_reader(sentence, verb_at, object_end)) continue;
             return true;
         }
     }
@@ -203,6 +229,40 @@ bool is_past_report(std::string_view sentence, std::size_t at) {
         std::size_t next = i + 1;
         if (next < words.size() && in(words[next], kAdverbs)) ++next;
         if (next < words.size() && past_form(words[next])) return true;
+    }
+    return false;
+}
+
+bool is_reply_after_work(std::string_view sentence, std::size_t at) {
+    static constexpr std::string_view kReplies[] = {
+        "let me know", "let us know", "get back to me", "get back to us", "get back to",
+        "reply", "respond", "advise", "call me", "keep me posted", "hear back"};
+    const bool reply = std::any_of(std::begin(kReplies), std::end(kReplies), [&](std::string_view r) {
+        return sentence.compare(at, r.size(), r) == 0 &&
+               (at + r.size() == sentence.size() || !is_word_byte(sentence[at + r.size()]));
+    });
+    if (!reply) return false;
+    // "and" right before the reply, or with "then" or "please" between.
+    std::string_view before = word_before(sentence, at);
+    if (before == "then" || before == "please" || before == "pls") {
+        before = word_before(sentence, static_cast<std::size_t>(before.data() - sentence.data()));
+    }
+    if (before != "and") return false;
+    const std::size_t joined = static_cast<std::size_t>(before.data() - sentence.data());
+    static constexpr std::string_view kAsks[] = {"please", "pls", "kindly", "can you", "could you",
+                                                 "would you", "will you"};
+    static constexpr std::string_view kReplyVerbs[] = {
+        "let", "get", "reply", "respond", "call", "advise", "confirm", "tell", "inform",
+        "contact", "give", "feel", "keep", "email", "e-mail", "write", "notify"};
+    for (std::string_view ask : kAsks) {
+        const std::size_t asked = find_whole_words(sentence, ask, 0, joined);
+        if (asked == std::string_view::npos) continue;
+        const std::string_view verb = word_after(sentence, asked + ask.size());
+        if (verb.empty()) continue;
+        if (std::find(std::begin(kReplyVerbs), std::end(kReplyVerbs), verb) != std::end(kReplyVerbs)) {
+            return false;
+        }
+        return true;
     }
     return false;
 }

@@ -69,6 +69,15 @@ bool is_time_need(std::string_view sentence);
 // REQUIRES: `sentence` is lower-cased ASCII-wise; at <= sentence.size().
 bool is_past_report(std::string_view sentence, std::size_t at);
 
+// True when a reply phrase starts at `at` ("get back to me", "let me know",
+// "reply", "respond", "advise", ...) and work is asked before it, joined by
+// "and": "can you run this mini-book and get back to me as soon as
+// possible", "please review the draft and let me know asap". The reply is
+// how the work comes back, not all that is asked. An ask whose first verb
+// is itself a reply ("please call and let me know") asks no work.
+// REQUIRES: `sentence` is lower-cased ASCII-wise; at <= sentence.size().
+bool is_reply_after_work(std::string_view sentence, std::size_t at);
+
 // True for the words that name an event rather than work: "meeting", "meet",
 // "call", "lunch", "dinner", "coffee", "catch up", "interview",
 // "appointment" (lower-cased, as an exclusion phrase matched them).

@@ -255,6 +255,10 @@ class Detector {
     bool reader_addressed(std::size_t s) const;
     // "I need it before the board call tomorrow" (deadline_reading).
     bool time_need(std::size_t s) const;
+    // True when the exclusion at byte `at` is a reply phrase ("get back to
+    // me", "let me know") joined by "and" to work asked before it: "Can you
+    // run this mini-book and get back to me as soon as possible".
+    bool reply_after_work(std::size_t s, std::size_t at) const;
     // True when sentence `t` tells of something done before the date at
     // `date_start` (core/deadline_reading's is_past_report).
     bool past_report(std::size_t t, std::size_t date_start) const;
@@ -480,6 +484,12 @@ bool Detector::past_report(std::size_t t, std::size_t date_start) const {
     return is_past_report(text, at);
 }
 
+bool Detector::reply_after_work(std::size_t s, std::size_t at) const {
+    std::size_t hit = 0;
+    const std::string text = lowered_sentence(s, at, hit);
+    return is_reply_after_work(text, hit);
+}
+
 bool Detector::time_need(std::size_t s) const {
     std::size_t unused = 0;
     return is_time_need(lowered_sentence(s, sentences_[s].start, unused));
@@ -693,6 +703,7 @@ Detection Detector::run() {
                 other.start >= sentences_[sentence].start &&
                 other.end <= sentences_[sentence].end) {
                 const std::string_view excluded = text.substr(other.start, other.end - other.start);
+                if (is_deadline(rule.category) && reply_after_work(sentence, other.start)) continue;
                 if (rule.category == Category::deadline_set && other.start >= hit.end &&
                     is_event_word(lower_ascii(excluded))) {
                     events_after.push_back(&other);

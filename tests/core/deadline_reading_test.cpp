@@ -195,6 +195,43 @@ TEST(ThirdPartyDuty, ReportedPlansAndForecastStatesAskNothing) {
     EXPECT_FALSE(third_party("we would need the signed copy by thursday.", "by thursday"));
 }
 
+TEST(ThirdPartyDuty, WhereSomethingShouldBeIsAForecast) {
+    EXPECT_TRUE(third_party("the system is fast moving and should be east of the area by "
+                            "wednesday morning.",
+                            "by wednesday"));
+    EXPECT_TRUE(third_party("the new servers should be available by monday.", "by monday"));
+    // "should be" with a participle is how a notice asks; with the reader, an ask.
+    EXPECT_FALSE(third_party("all expense reports should be completed by friday.", "by friday"));
+    EXPECT_FALSE(third_party("you should be ready by friday.", "by friday"));
+}
+
+TEST(ThirdPartyDuty, TheReaderAsTheObjectOfSomeoneElsesPlanIsAskedNothing) {
+    EXPECT_TRUE(third_party("stephanie will set you up in the new production by the end of the "
+                            "day.",
+                            "by the end"));
+    EXPECT_TRUE(third_party("mike will send you the allocation data by friday.", "by friday"));
+    // The reader asked elsewhere in the sentence stays a deadline.
+    EXPECT_FALSE(third_party("mike will send you the data, so please review it by friday.",
+                             "by friday"));
+    EXPECT_FALSE(third_party("your assistant will need the forms by friday.", "by friday"));
+}
+
+TEST(ReplyAfterWork, AReplyJoinedToWorkAskedBeforeItIsHowTheWorkComesBack) {
+    const auto reply_at = [](std::string_view sentence, std::string_view reply) {
+        return is_reply_after_work(sentence, sentence.find(reply));
+    };
+    EXPECT_TRUE(reply_at("can you run this mini-book and get back to me as soon as possible.",
+                         "get back to me"));
+    EXPECT_TRUE(reply_at("please review the draft and then let me know asap.", "let me know"));
+    // A mere reply, or a reply asked first, asks no work.
+    EXPECT_FALSE(reply_at("please let me know as soon as possible.", "let me know"));
+    EXPECT_FALSE(reply_at("please call and let me know asap.", "let me know"));
+    EXPECT_FALSE(reply_at("please confirm and advise asap.", "advise"));
+    EXPECT_FALSE(reply_at("the draft is attached and let me know asap.", "let me know"));
+    // Not a reply phrase at all.
+    EXPECT_FALSE(reply_at("please review it and send it asap.", "send it"));
+}
+
 TEST(TimeNeed, APronounForTheAskedThingWithItsTimeIsANeed) {
     const char* sentences[] = {
         "i need it before the board call tomorrow.",
