@@ -109,7 +109,7 @@ bool opt_in_at(std::string_view text, std::size_t at) {
 bool asks_to_be_told(std::string_view sentence) {
     static constexpr std::array<std::string_view, 18> kTell = {
         "let me know",    "let us know",  "email me",     "e-mail me", "call me",
-        "call us",        "contact me",   "contact us",   "advise",    "notify",
+        "call us",        "contact",      "contact us",   "advise",    "notify",
         "inform me",      "inform us",    "tell me",      "tell us",   "get back to me",
         "give me a call", "need to know", "needs to know"};
     if (contains_any(sentence, kTell)) return true;
@@ -234,7 +234,10 @@ bool is_exception_report(std::string_view sentence, std::size_t hit) {
                                                                     "in the event", "unless"};
     // An assumption that may be wrong: "If this assumption is incorrect,
     // please email me by June 5" - silence confirms it.
-    static constexpr std::array<std::string_view, 25> kExceptions = {
+    // A security notice's "If you did not request this change, please
+    // contact us" asks only should the reader not have acted herself.
+    static constexpr std::array<std::string_view, 27> kExceptions = {
+        "did not",   "didn't",
         "object",    "objects",    "objection",    "objections",  "concern",
         "concerns",  "question",   "questions",    "problem",     "problems",
         "trouble",   "difficulty", "difficulties", "cannot",      "can't",

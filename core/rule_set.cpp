@@ -65,8 +65,19 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
             return fail(rule_label(rule) + " needs at least one phrase or pattern");
         }
         const auto index = static_cast<std::uint32_t>(set.rules_.size());
-        auto add_phrases = [&](const std::vector<std::string>& phrases, bool exclusion,
+        auto add_phrases = [&](const std::vector<std::string>& listed, bool exclusion,
                                bool required) -> Result<void> {
+            std::vector<std::string> phrases = listed;
+            if (exclusion) {
+                // An exclusion names a topic, and the topic in the plural is the
+                // same one: "calendar" stops "Please put on your calendars that ...".
+                for (const std::string& phrase : listed) {
+                    const char last = phrase.empty() ? 's' : phrase.back();
+                    if (last >= 'a' && last <= 'z' && last != 's' && phrase.find('*') == std::string::npos) {
+                        phrases.push_back(phrase + "s");
+                    }
+                }
+            }
             for (const std::string& phrase : phrases) {
                 if (auto checked = check_phrase(phrase); !checked) {
                     return fail(rule_label(rule) + ": phrase \"" + phrase + "\": " + checked.error().message);

@@ -777,6 +777,20 @@ TEST(DefaultRules, TheSendersOwnScheduleLendsNoDateToAnAsk) {
 }
 
 // Nor does news of what was done on a date: the ask next to it has no date.
+// Talks to have, offers to take and the sender's own time off are no work.
+TEST(DefaultRules, TalksOffersAndCalendarNotesSetNoDeadline) {
+    const char* quiet[] = {
+        "Liz has asked that we reconnect later this week to exchange answers to these inquiries.",
+        "Don't forget to reserve your space online by November 16th to receive the special rate "
+        "of $1,550.",
+        "The institute has recently been established, and we would like as soon as possible to "
+        "get together with people in the industry and get feedback and suggestions.",
+        "1) The office is closed Monday. 2) Please put on your calendars that I will be taking "
+        "the afternoon off on Feb 19. 3) New badges arrive next week.",
+    };
+    expect_no_deadline_set(quiet);
+}
+
 TEST(DefaultRules, AReportOfWhatWasDoneLendsNoDateToAnAsk) {
     const auto approved = detect(
         "Gary has approved this today. Please review the attached.",

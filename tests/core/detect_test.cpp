@@ -103,6 +103,15 @@ TEST(Detect, ExclusionInTheSentenceBlocksTheRule) {
     EXPECT_EQ(run(deadline_rules(), "No rush on the logo. The deck by Friday please.").events.size(), 1u);
 }
 
+TEST(Detect, AnExclusionAlsoStopsItsPlural) {
+    const auto meetings = run(deadline_rules(), "Please keep your meetings short by Friday.");
+    EXPECT_TRUE(meetings.events.empty());
+    ASSERT_EQ(meetings.near_misses.size(), 1u);
+    EXPECT_EQ(meetings.near_misses[0].reason, "excluded by \"meetings\"");
+    // Only the whole word: "meetingsroom" is no plural of "meeting".
+    EXPECT_EQ(run(deadline_rules(), "Book the meetingsroom by Friday.").events.size(), 1u);
+}
+
 TEST(Detect, RequiredWordsMustBeInTheSentence) {
     Rule asked = rule("asked", Category::deadline_set, {"by"}, {RuleContext::date_after});
     asked.required = {"please", "you"};

@@ -135,6 +135,17 @@ TEST(ExceptionReport, AnAssumptionOrADeliveryThatMayBeWrong) {
                   "by friday"));
 }
 
+TEST(ExceptionReport, ASecurityNoticeAsksOnlyShouldTheReaderNotHaveActed) {
+    EXPECT_TRUE(
+        exception("if you did not request the action(s) listed please contact 1-866-545-9204 as "
+                  "soon as possible to ensure that your online account is secure.",
+                  "as soon"));
+    EXPECT_TRUE(exception("if you didn't make this change, contact us asap.", "asap"));
+    // Work asked whatever the reader did stays an ask.
+    EXPECT_FALSE(
+        exception("if you did not send the form yet, please send it by friday.", "by friday"));
+}
+
 TEST(ExceptionReport, AReviewOrWorkIsNoMereReport) {
     // A reply that carries a review.
     EXPECT_FALSE(
