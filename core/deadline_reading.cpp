@@ -90,13 +90,35 @@ bool asks_the_reader(std::string_view sentence, std::size_t skip_from = 0, std::
     return false;
 }
 
+// Where the clause holding byte `hit` starts: after the last ",", ";" or ":"
+// before it, or after " and " when a new subject follows ("... deal and the
+// counterparty would like ..."), else 0.
+std::size_t last_clause_start(std::string_view sentence, std::size_t hit) {
+    std::size_t start = 0;
+    const std::size_t mark = sentence.substr(0, hit).find_last_of(",;:");
+    if (mark != std::string_view::npos) start = mark + 1;
+    static constexpr std::string_view kJoins[] = {"and the", "and our", "and their", "and his",
+                                                  "and her", "but the"};
+    for (std::string_view join : kJoins) {
+        for (std::size_t at = find_whole_words(sentence, join, start, hit); at != std::string_view::npos;
+             at = find_whole_words(sentence, join, at + 1, hit)) {
+            start = std::max(start, at + 4);
+        }
+    }
+    return start;
+}
+
 }  // namespace
 
 bool is_third_party_duty(std::string_view sentence, std::size_t hit) {
     const bool asks = asks_the_reader(sentence);
+    // A duty binds the phrase only from within its clause: "The increase is
+    // to provide support to an existing deal, and the counterparty would like
+    // to have this amendment as soon as possible" passes on a wish.
+    const std::size_t clause = last_clause_start(sentence, hit);
     for (std::string_view duty : kDuties) {
         if (asks) break;
-        for (std::size_t at = find_whole_words(sentence, duty, 0, hit);
+        for (std::size_t at = find_whole_words(sentence, duty, clause, hit);
              at != std::string_view::npos; at = find_whole_words(sentence, duty, at + 1, hit)) {
             // "will have to": the subject stands before "will".
             std::string_view subject = word_before(sentence, at);

@@ -195,6 +195,17 @@ TEST(ThirdPartyDuty, ReportedPlansAndForecastStatesAskNothing) {
     EXPECT_FALSE(third_party("we would need the signed copy by thursday.", "by thursday"));
 }
 
+TEST(ThirdPartyDuty, ADutyInAnEarlierClauseBindsNothingInTheNext) {
+    EXPECT_FALSE(third_party("the increase is to provide support to an existing deal and the "
+                             "counterparty would like to have this amendment as soon as possible.",
+                             "as soon"));
+    EXPECT_FALSE(third_party("the seller must deliver the gas, so please send the nomination by "
+                             "friday.",
+                             "by friday"));
+    // Within the clause it still binds the third party.
+    EXPECT_TRUE(third_party("the judge must report to the commission within 10 days.", "within"));
+}
+
 TEST(ThirdPartyDuty, WhereSomethingShouldBeIsAForecast) {
     EXPECT_TRUE(third_party("the system is fast moving and should be east of the area by "
                             "wednesday morning.",
