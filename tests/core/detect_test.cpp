@@ -374,6 +374,18 @@ TEST(IsBulkText, NewsletterFootersButNotPersonalMail) {
     EXPECT_FALSE(is_bulk_text("The unsubscribed users list is attached."));
 }
 
+TEST(IsBulkText, AMessageOfLinksIsANewsletter) {
+    std::string newsletter = "This week's picks - reply by Friday to win!\n";
+    for (int i = 0; i < 8; ++i) newsletter += "<http://news.example/item" + std::to_string(i) + ">\n";
+    EXPECT_TRUE(is_bulk_text(newsletter));
+    // A person links a few documents.
+    std::string note = "Please review these by Friday:\n";
+    for (int i = 0; i < 7; ++i) note += "https://docs.example/d" + std::to_string(i) + "\n";
+    EXPECT_FALSE(is_bulk_text(note));
+    // "http" as a word is no link.
+    EXPECT_FALSE(is_bulk_text("http http http http http http http http http"));
+}
+
 TEST(IsBulkMail, HeadersAndAutomatedSenders) {
     EXPECT_FALSE(is_bulk_mail({}));
     EXPECT_FALSE(is_bulk_mail({.from_address = "bob@acme.example"}));
