@@ -253,6 +253,8 @@ class Detector {
     bool reply_about_attendance(std::size_t s, std::size_t hit_start) const;
     // Someone in the conversation is asked to act (core/reader_address).
     bool reader_addressed(std::size_t s) const;
+    // Sentence `s` alone turns to someone in the conversation.
+    bool sentence_addresses_reader(std::size_t s) const;
     // "I need it before the board call tomorrow" (deadline_reading).
     bool time_need(std::size_t s) const;
     // True when the exclusion at byte `at` is a reply phrase ("get back to
@@ -495,19 +497,20 @@ bool Detector::time_need(std::size_t s) const {
     return is_time_need(lowered_sentence(s, sentences_[s].start, unused));
 }
 
+bool Detector::sentence_addresses_reader(std::size_t s) const {
+    std::size_t unused = 0;
+    return addresses_reader(lowered_sentence(s, sentences_[s].start, unused));
+}
+
 bool Detector::reader_addressed(std::size_t s) const {
     // A note this short is itself addressed to its reader: "The December
     // fuel bid is due tomorrow." reminds her; a report states dates.
     if (sentences_.size() <= kShortNote) return true;
-    std::size_t unused = 0;
-    if (addresses_reader(lowered_sentence(s, sentences_[s].start, unused))) return true;
+    if (sentence_addresses_reader(s)) return true;
     // An announcement's passive date often sits next to its ask: "Your
     // migration is Friday. All data must be copied by midnight Thursday."
-    if (s >= 1 && addresses_reader(lowered_sentence(s - 1, sentences_[s - 1].start, unused))) {
-        return true;
-    }
-    return s + 1 < sentences_.size() &&
-           addresses_reader(lowered_sentence(s + 1, sentences_[s + 1].start, unused));
+    if (s >= 1 && sentence_addresses_reader(s - 1)) return true;
+    return s + 1 < sentences_.size() && sentence_addresses_reader(s + 1);
 }
 
 // A deadline lies ahead: "the notes from last Tuesday" names no due date.
@@ -777,6 +780,15 @@ Detection Detector::run() {
         // offer, a report wanted only should something be wrong, an RSVP.
         // Read once the rule's context holds: most hits never get that far,
         // and these readings look at the sentences around the hit too.
+        // Work is added only when someone in the conversation is asked: "This
+        // may include the interests of its shareholder" and "I sure would like
+        // to add something sizable to the totals" ask no one. Unlike a
+        // deadline's date, the sentence itself must ask. A drop ("No need for
+        // the summary anymore") is itself said to the reader.
+        if (blocked.empty() && rule.category == Category::scope_add &&
+            rule.sender != RuleSender::va && !sentence_addresses_reader(sentence)) {
+            blocked = "asks no one in the conversation to add work";
+        }
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va) {
             if (reader_opt_in(sentence, hit.start)) {

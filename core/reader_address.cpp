@@ -86,6 +86,31 @@ constexpr std::string_view kRelayedAsks[] = {"asked for",      "asked that",    
                                              "have requested", "requested that", "been asked",
                                              "been ask",       "wants",          "request"};
 
+// A wish passed on ("Legal would like to include a clause", "he'd like the
+// figures") is an ask; "I sure would like to add something" is the writer
+// musing, told apart by the adverb before "would".
+bool passes_on_a_wish(std::string_view sentence) {
+    static constexpr std::string_view kMusing[] = {"sure", "really", "certainly", "definitely",
+                                                   "truly", "so", "just"};
+    static constexpr std::string_view kWishes[] = {"would like", "'d like"};
+    for (std::string_view wish : kWishes) {
+        for (std::size_t at = sentence.find(wish); at != std::string_view::npos;
+             at = sentence.find(wish, at + 1)) {
+            const std::size_t after = at + wish.size();
+            if (after < sentence.size() && is_word_byte(sentence[after])) continue;  // "likely"
+            std::size_t end = at;
+            while (end > 0 && sentence[end - 1] == ' ') --end;
+            std::size_t start = end;
+            while (start > 0 && is_word_byte(sentence[start - 1]) && sentence[start - 1] != '\'') --start;
+            const std::string_view before = sentence.substr(start, end - start);
+            if (before.empty()) continue;
+            if (std::find(std::begin(kMusing), std::end(kMusing), before) != std::end(kMusing)) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
 // Verbs that open an instruction: "Return the form by Friday", "Turn in your
 // pager". Nouns that share the spelling ("Order must be placed by noon",
 // "Review will be done") are told apart by the auxiliary after them.
@@ -152,9 +177,11 @@ bool opens_with_instruction(std::string_view text, std::size_t from, std::size_t
             in_list(word.text, std::begin(kLeadIns), std::end(kLeadIns))) {
             continue;
         }
-        if (!in_list(word.text, std::begin(kImperatives), std::end(kImperatives))) return false;
         Word after;
         next_word(text, at, to, after);
+        // A note's telegraphic ask: "Need to also include the moneys owed".
+        if (word.text == "need" && after.text == "to") return true;
+        if (!in_list(word.text, std::begin(kImperatives), std::end(kImperatives))) return false;
         return !is_auxiliary_verb(after.text);
     }
     return false;
@@ -171,7 +198,8 @@ bool addresses_reader(std::string_view raw) {
         return true;
     }
     if (has_any(sentence, std::begin(kPassiveDuties), std::end(kPassiveDuties)) ||
-        has_any(sentence, std::begin(kRelayedAsks), std::end(kRelayedAsks))) {
+        has_any(sentence, std::begin(kRelayedAsks), std::end(kRelayedAsks)) ||
+        passes_on_a_wish(sentence)) {
         return true;
     }
     // The sentence's first clause, then each one after ";", ":" or a dash.

@@ -151,6 +151,27 @@ TEST(DefaultRules, NarrativeInAThreadIsNoScopeChange) {
     EXPECT_EQ(asked.events[1].category, Category::scope_remove);
 }
 
+// An addition must be asked of someone in the conversation: descriptions of
+// what something includes and the writer's musings add no work.
+TEST(DefaultRules, AnAdditionNoOneIsAskedForIsNoScopeChange) {
+    const char* quiet[] = {
+        "This may include the interests of its shareholder and the cross-default consequences.",
+        "I sure would like to add something sizable to the totals for Q4.",
+        "Because the utility never will add the grid upgrades, the projects will be hurt.",
+        "Since the question asks for the transportation charged, we thought we would add the "
+        "demand rate.",
+    };
+    expect_quiet(quiet);
+    // Asked, or a wish passed on, it is one.
+    for (const char* asked : {"Legal would like to include a clause on late delivery.",
+                              "Need to also include the moneys owed to the affiliates.",
+                              "Can you add the March figures to the summary?"}) {
+        const auto found = detect(asked);
+        ASSERT_EQ(found.events.size(), 1u) << asked << "\n" << summary(found);
+        EXPECT_EQ(found.events[0].category, Category::scope_add) << asked;
+    }
+}
+
 TEST(DefaultRules, FirstMessageSayingAlsoIsNotAScopeChange) {
     const auto found = detect(
         "Hi Dana, welcome aboard! Could you set up the shared inbox, and could you "

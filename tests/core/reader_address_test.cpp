@@ -73,6 +73,18 @@ TEST(ReaderAddress, NoticesPassiveDutiesAndRelayedAsksAddressTheReaders) {
                          "wednesday."));
 }
 
+TEST(ReaderAddress, AWishPassedOnAddressesTheReaderAMusingDoesNot) {
+    EXPECT_TRUE(addresses_reader("legal would like to include a clause on late delivery."));
+    EXPECT_TRUE(addresses_reader("after discussing with nelson, he'd like the three days added."));
+    EXPECT_FALSE(addresses_reader("i sure would like to add something sizable to the totals."));
+    EXPECT_FALSE(addresses_reader("the price would likely rise by friday."));
+}
+
+TEST(ReaderAddress, ANotesTelegraphicNeedAddressesTheReader) {
+    EXPECT_TRUE(addresses_reader("need to also include the moneys owed to the affiliates."));
+    EXPECT_FALSE(addresses_reader("need for capacity is rising this winter."));
+}
+
 TEST(ReaderAddress, LineBreaksAndNonBreakingSpacesAreSpaces) {
     EXPECT_TRUE(addresses_reader("as we\nneed to begin the next phase of the planning asap."));
     EXPECT_TRUE(addresses_reader("we\xC2\xA0need the numbers by friday."));
