@@ -95,6 +95,16 @@ The sets in this folder:
       labels-test25.tsv
   make_sample.py /tmp/enron 219 250 labels-test27.tsv --exclude (the same) labels-test24.tsv \
       labels-test25.tsv labels-test26.tsv
+  labels-test28.tsv to labels-test31.tsv (seeds 229, 231, 233, 239; held out after the twelfth
+  round) exclude the same and labels-test24.tsv to labels-test27.tsv (L27), each later set also
+  excluding the ones before it:
+  make_sample.py /tmp/enron 229 250 labels-test28.tsv --exclude L27 audit-precision.tsv s2.tsv ...
+      s10_3000.tsv
+  make_sample.py /tmp/enron 231 250 labels-test29.tsv --exclude (the same) labels-test28.tsv
+  make_sample.py /tmp/enron 233 250 labels-test30.tsv --exclude (the same) labels-test28.tsv \
+      labels-test29.tsv
+  make_sample.py /tmp/enron 239 250 labels-test31.tsv --exclude (the same) labels-test28.tsv \
+      labels-test29.tsv labels-test30.tsv
 """
 import argparse
 import hashlib
