@@ -234,6 +234,14 @@ class Detector {
     bool within_reach(std::size_t a, std::size_t b) const;
     // Sentence `s` lower-cased; `hit` receives where byte `hit_start` lands in it.
     std::string lowered_sentence(std::size_t s, std::size_t hit_start, std::size_t& hit) const;
+    // A pure reading `read(sentence, at)` of sentence `s`, lower-cased, with
+    // byte `at` of the own text mapped into it.
+    template <typename Reading>
+    bool read_at(std::size_t s, std::size_t at, Reading read) const {
+        std::size_t mapped = 0;
+        const std::string text = lowered_sentence(s, at, mapped);
+        return read(text, mapped);
+    }
     bool own_promise(std::size_t s, std::size_t hit_start) const;
     bool third_party_duty(std::size_t s, std::size_t hit_start) const;
     // "may need it if Ed does not cut the cord by tomorrow" (deadline_reading).
@@ -369,27 +377,19 @@ std::string Detector::lowered_sentence(std::size_t s, std::size_t hit_start, std
 }
 
 bool Detector::own_promise(std::size_t s, std::size_t hit_start) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, hit_start, hit);
-    return is_own_promise(text, hit);
+    return read_at(s, hit_start, is_own_promise);
 }
 
 bool Detector::deliverable_asked(std::size_t s, std::size_t hit_start) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, hit_start, hit);
-    return asks_for_deliverable(text, hit);
+    return read_at(s, hit_start, asks_for_deliverable);
 }
 
 bool Detector::condition_on_others(std::size_t s, std::size_t hit_start) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, hit_start, hit);
-    return is_condition_on_others(text, hit);
+    return read_at(s, hit_start, is_condition_on_others);
 }
 
 bool Detector::third_party_duty(std::size_t s, std::size_t hit_start) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, hit_start, hit);
-    return is_third_party_duty(text, hit);
+    return read_at(s, hit_start, is_third_party_duty);
 }
 
 bool Detector::excluded_in(std::uint32_t rule_index, std::size_t s) const {
@@ -464,9 +464,7 @@ bool Detector::reader_opt_in(std::size_t s, std::size_t hit_start) const {
 }
 
 bool Detector::exception_report(std::size_t s, std::size_t hit_start) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, hit_start, hit);
-    return is_exception_report(text, hit);
+    return read_at(s, hit_start, is_exception_report);
 }
 
 bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) const {
@@ -481,15 +479,11 @@ bool Detector::reply_about_attendance(std::size_t s, std::size_t hit_start) cons
 }
 
 bool Detector::past_report(std::size_t t, std::size_t date_start) const {
-    std::size_t at = 0;
-    const std::string text = lowered_sentence(t, date_start, at);
-    return is_past_report(text, at);
+    return read_at(t, date_start, is_past_report);
 }
 
 bool Detector::reply_after_work(std::size_t s, std::size_t at) const {
-    std::size_t hit = 0;
-    const std::string text = lowered_sentence(s, at, hit);
-    return is_reply_after_work(text, hit);
+    return read_at(s, at, is_reply_after_work);
 }
 
 bool Detector::time_need(std::size_t s) const {
