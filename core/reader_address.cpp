@@ -87,26 +87,36 @@ constexpr std::string_view kRelayedAsks[] = {"asked for",      "asked that",    
                                              "been ask",       "wants",          "request"};
 
 // A wish passed on ("Legal would like to include a clause", "he'd like the
-// figures") is an ask; "I sure would like to add something" is the writer
-// musing, told apart by the adverb before "would".
+// figures", "BP would also like to add ...") is an ask; "I sure would like to
+// add something" is the writer musing, told apart by the adverb before
+// "would".
 bool passes_on_a_wish(std::string_view sentence) {
     static constexpr std::string_view kMusing[] = {"sure", "really", "certainly", "definitely",
                                                    "truly", "so", "just"};
-    static constexpr std::string_view kWishes[] = {"would like", "'d like"};
-    for (std::string_view wish : kWishes) {
-        for (std::size_t at = sentence.find(wish); at != std::string_view::npos;
-             at = sentence.find(wish, at + 1)) {
-            const std::size_t after = at + wish.size();
-            if (after < sentence.size() && is_word_byte(sentence[after])) continue;  // "likely"
-            std::size_t end = at;
-            while (end > 0 && sentence[end - 1] == ' ') --end;
-            std::size_t start = end;
-            while (start > 0 && is_word_byte(sentence[start - 1]) && sentence[start - 1] != '\'') --start;
-            const std::string_view before = sentence.substr(start, end - start);
-            if (before.empty()) continue;
-            if (std::find(std::begin(kMusing), std::end(kMusing), before) != std::end(kMusing)) continue;
-            return true;
+    const auto word_ending_at = [&](std::size_t end) {
+        while (end > 0 && sentence[end - 1] == ' ') --end;
+        std::size_t start = end;
+        while (start > 0 && is_word_byte(sentence[start - 1]) && sentence[start - 1] != '\'') --start;
+        return sentence.substr(start, end - start);
+    };
+    for (std::size_t at = find_whole_words(sentence, "like"); at != std::string_view::npos;
+         at = find_whole_words(sentence, "like", at + 1)) {
+        // "would like", "'d like", "would also like", "'d still like".
+        std::string_view before = word_ending_at(at);
+        if (before == "also" || before == "still") {
+            before = word_ending_at(static_cast<std::size_t>(before.data() - sentence.data()));
         }
+        std::size_t modal_at = static_cast<std::size_t>(before.data() - sentence.data());
+        // "'d" is glued to its subject: "he'd" reads as the word "d".
+        if (before == "d" && modal_at >= 1 && sentence[modal_at - 1] == '\'') {
+            modal_at -= 1;
+        } else if (before != "would") {
+            continue;
+        }
+        const std::string_view subject = word_ending_at(modal_at);
+        if (subject.empty()) continue;
+        if (std::find(std::begin(kMusing), std::end(kMusing), subject) != std::end(kMusing)) continue;
+        return true;
     }
     return false;
 }

@@ -76,6 +76,7 @@ TEST(ReaderAddress, NoticesPassiveDutiesAndRelayedAsksAddressTheReaders) {
 TEST(ReaderAddress, AWishPassedOnAddressesTheReaderAMusingDoesNot) {
     EXPECT_TRUE(addresses_reader("legal would like to include a clause on late delivery."));
     EXPECT_TRUE(addresses_reader("after discussing with nelson, he'd like the three days added."));
+    EXPECT_TRUE(addresses_reader("bp would also like to add bp amoco chemical company to the list."));
     EXPECT_FALSE(addresses_reader("i sure would like to add something sizable to the totals."));
     EXPECT_FALSE(addresses_reader("the price would likely rise by friday."));
 }
