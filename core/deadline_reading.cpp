@@ -396,6 +396,19 @@ bool is_as_of_date(std::string_view text, std::size_t date_start) {
     };
     std::size_t at = std::min(date_start, text.size());
     std::string word = previous(at);
+    // "to look exactly as it does today", "the book as it stands today": a
+    // comparison with how things are now, not a due date ("the deadline is
+    // today" stays one).
+    static constexpr std::string_view kStates[] = {"is", "are", "does", "do", "stands", "looks"};
+    const std::string_view said = text.substr(std::min(date_start, text.size()), 5);
+    if ((said == "today" || said == "Today") &&
+        std::find(std::begin(kStates), std::end(kStates), word) != std::end(kStates)) {
+        std::size_t back = at;
+        const std::string subject = previous(back);
+        if ((subject == "it" || subject == "they" || subject == "things") && previous(back) == "as") {
+            return true;
+        }
+    }
     if (word == "the") word = previous(at);
     return word == "of" && previous(at) == "as";
 }

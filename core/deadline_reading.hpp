@@ -101,7 +101,8 @@ bool is_auxiliary_verb(std::string_view word);
 // reported as of, not when it is due: "As of the close of business today, we
 // have shut down Bankers Trust for EOL trading", "please send the positions
 // as of Friday". The words "as of" (and an optional "the") stand right
-// before it, in any case.
+// before it, in any case. "today" in a comparison with how things are now
+// ("as it does today", "as it stands today") is not due either.
 bool is_as_of_date(std::string_view text, std::size_t date_start);
 
 // True when a date expression's text names its year ("March 5, 2002",

@@ -169,6 +169,17 @@ TEST(AsOfDate, WhatSomethingIsReportedAsOfIsNoDueDate) {
     EXPECT_TRUE(is_as_of_date(line_break, line_break.find("Monday")));
 }
 
+TEST(AsOfDate, TodayInAComparisonWithHowThingsAreIsNoDueDate) {
+    const std::string_view oracle =
+        "To perform the queries we will need Oracle to look exactly as it does today.";
+    EXPECT_TRUE(is_as_of_date(oracle, oracle.find("today")));
+    const std::string_view book = "Send me the book as it stands today.";
+    EXPECT_TRUE(is_as_of_date(book, book.find("today")));
+    // A deadline that is today stays one.
+    const std::string_view due = "The deadline is today, so it does today or never.";
+    EXPECT_FALSE(is_as_of_date(due, due.find("today")));
+}
+
 TEST(AsOfDate, OtherWordsBeforeADateLeaveItADueDate) {
     const std::string_view ask = "Please send the deck by the end of the day on Friday.";
     EXPECT_FALSE(is_as_of_date(ask, ask.find("the end")));
