@@ -783,6 +783,10 @@ Detection Detector::run() {
             rule.sender != RuleSender::va && !sentence_addresses_reader(sentence)) {
             blocked = "asks no one in the conversation to add work";
         }
+        if (blocked.empty() && rule.category == Category::scope_add &&
+            read_at(sentence, hit.end, asks_only_a_reply)) {
+            blocked = "asks for a reply, not added work";
+        }
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va) {
             if (reader_opt_in(sentence, hit.start)) {

@@ -224,6 +224,28 @@ bool opens_with_opt_in(std::string_view sentence) {
     return opt_in_at(sentence, at);
 }
 
+bool asks_only_a_reply(std::string_view sentence, std::size_t at) {
+    static constexpr std::array<std::string_view, 5> kFillers = {"please", "pls", "also", "just",
+                                                                 "kindly"};
+    static constexpr std::array<std::string_view, 12> kReplies = {
+        "confirm", "let", "advise", "call", "contact", "feel", "tell", "inform", "notify",
+        "keep", "reply", "respond"};
+    std::size_t from = std::min(at, sentence.size());
+    for (int words = 0; words < 4; ++words) {
+        while (from < sentence.size() && !is_word_byte(sentence[from])) ++from;
+        std::size_t end = from;
+        while (end < sentence.size() && is_word_byte(sentence[end])) ++end;
+        const std::string_view word = sentence.substr(from, end - from);
+        if (word.empty()) return false;
+        if (std::find(kFillers.begin(), kFillers.end(), word) != kFillers.end()) {
+            from = end;
+            continue;
+        }
+        return std::find(kReplies.begin(), kReplies.end(), word) != kReplies.end();
+    }
+    return false;
+}
+
 bool is_exception_report(std::string_view sentence, std::size_t hit) {
     (void)hit;  // the condition may stand before or after the deadline phrase
     if (!asks_to_be_told(sentence) || contains_any(sentence, kDeliverables) ||

@@ -26,6 +26,14 @@ namespace casefile::core {
 // REQUIRES: `sentence` is lower-cased ASCII-wise; hit <= sentence.size().
 bool is_reader_opt_in(std::string_view sentence, std::size_t hit);
 
+// True when what is asked right after `at` (the end of an "also" or "one
+// more thing" phrase) is only a reply, not work: "Also, please confirm that
+// the September date is acceptable", "Also, please let me know if you need
+// any other information", "One more thing, call me with any questions".
+// "please", "also" and "just" may stand between.
+// REQUIRES: `sentence` is lower-cased ASCII-wise; at <= sentence.size().
+bool asks_only_a_reply(std::string_view sentence, std::size_t at);
+
 // True when the sentence opens with such a condition: "If you prefer to
 // receive a hardcopy of your pay stub, click on the link below to complete a
 // request form." The next sentence's "This form must be submitted to Payroll

@@ -135,6 +135,19 @@ TEST(ExceptionReport, AnAssumptionOrADeliveryThatMayBeWrong) {
                   "by friday"));
 }
 
+TEST(AsksOnlyAReply, AnAlsoThatAsksForAReplyAddsNoWork) {
+    const auto after = [](std::string_view sentence, std::string_view phrase) {
+        return asks_only_a_reply(sentence, sentence.find(phrase) + phrase.size());
+    };
+    EXPECT_TRUE(after("also, please confirm that the september 2002 date is acceptable.",
+                      "also,"));
+    EXPECT_TRUE(after("also, please let me know if you need any other information.", "also,"));
+    EXPECT_TRUE(after("one more thing, just call me with any questions.", "one more thing"));
+    EXPECT_FALSE(after("also, please add the march figures to the summary.", "also,"));
+    EXPECT_FALSE(after("could you also pull the q3 numbers?", "could you also"));
+    EXPECT_FALSE(after("please also", "please also"));
+}
+
 TEST(ExceptionReport, ASecurityNoticeAsksOnlyShouldTheReaderNotHaveActed) {
     EXPECT_TRUE(
         exception("if you did not request the action(s) listed please contact 1-866-545-9204 as "
