@@ -770,10 +770,6 @@ Detection Detector::run() {
         }
         Fired fired{hit.rule, sentence, hit.start, hit.end, nullptr};
         if (blocked.empty()) blocked = check(rule, hit, sentence, fired);
-        // Asks that bind the reader to no work whatever their date: an
-        // offer, a report wanted only should something be wrong, an RSVP.
-        // Read once the rule's context holds: most hits never get that far,
-        // and these readings look at the sentences around the hit too.
         // Work is added only when someone in the conversation is asked: "This
         // may include the interests of its shareholder" and "I sure would like
         // to add something sizable to the totals" ask no one. Unlike a
@@ -787,6 +783,10 @@ Detection Detector::run() {
             read_at(sentence, hit.end, asks_only_a_reply)) {
             blocked = "asks for a reply, not added work";
         }
+        // Asks that bind the reader to no work whatever their date: an
+        // offer, a report wanted only should something be wrong, an RSVP.
+        // Read once the rule's context holds: most hits never get that far,
+        // and these readings look at the sentences around the hit too.
         if (blocked.empty() && rule.category == Category::deadline_set &&
             rule.sender != RuleSender::va) {
             if (reader_opt_in(sentence, hit.start)) {
