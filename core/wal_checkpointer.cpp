@@ -40,6 +40,10 @@ void WalCheckpointer::request() {
 }
 
 void WalCheckpointer::open_connection() {
+    // REQUIRES: checkpointing_ held. The connection's first statement reads
+    // the schema, and while it does its read snapshot stops a PASSIVE
+    // checkpoint on the writer from copying the frames after it:
+    // checkpoint_now() would return with the WAL not copied.
     if (own_connection_) return;
     auto connection = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
     // A checkpoint syncs the WAL before copying it and the file after, as
@@ -55,6 +59,7 @@ void WalCheckpointer::run() {
     // one. Taken mid-sync, that was the arena a fetch worker had just left,
     // still holding a batch's worth of freed pages (peak RSS +14 MB).
     try {
+        std::lock_guard checkpointing(checkpointing_);
         open_connection();
     } catch (const std::exception&) {
         // Tried again on the first checkpoint.
@@ -67,8 +72,8 @@ void WalCheckpointer::run() {
         lock.unlock();
         std::string error;
         try {
-            open_connection();
             std::lock_guard checkpointing(checkpointing_);
+            open_connection();
             own_connection_->exec("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (const std::exception& failure) {
             // Harmless: the next checkpoint, or closing the store, copies

@@ -69,7 +69,7 @@ class WalCheckpointer {
     int checkpoints_ = 0;
     std::string last_error_;
     std::unique_ptr<SQLite::Database> own_connection_;  // the thread's; made by it
-    std::mutex checkpointing_;                          // held while either connection checkpoints
+    std::mutex checkpointing_;  // held while either connection checkpoints, or the thread's opens
     std::thread thread_;
 };
 
