@@ -30,6 +30,19 @@ std::string_view word_after(std::string_view text, std::size_t at) {
     return text.substr(at, end - at);
 }
 
+// The words of `text`, in order.
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        while (at < text.size() && !is_word_byte(text[at])) ++at;
+        std::size_t end = at;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end;
+    }
+    return words;
+}
+
 // Words that ask the reader wherever they stand in the sentence.
 constexpr std::array<std::string_view, 12> kReaderAsks = {
     "please", "pls", "kindly", "you", "your", "yours", "can we", "could we", "let's", "make sure",
@@ -237,14 +250,7 @@ bool is_past_report(std::string_view sentence, std::size_t at) {
     const auto past_form = [&](std::string_view word) {
         return (word.size() > 3 && word.ends_with("ed")) || in(word, kIrregular);
     };
-    std::vector<std::string_view> words;
-    for (std::size_t i = 0; i < at && i < sentence.size();) {
-        while (i < at && !is_word_byte(sentence[i])) ++i;
-        std::size_t end = i;
-        while (end < sentence.size() && is_word_byte(sentence[end])) ++end;
-        if (end > i) words.push_back(sentence.substr(i, end - i));
-        i = end;
-    }
+    const std::vector<std::string_view> words = words_of(sentence.substr(0, std::min(at, sentence.size())));
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (in(words[i], kPastAuxiliaries)) return true;
         if (!in(words[i], kPerfect) && !in(words[i], kSubjects)) continue;
@@ -301,14 +307,7 @@ bool is_time_need(std::string_view raw) {
         return std::find(std::begin(list), std::end(list), word) != std::end(list);
     };
     const std::string text = collapse_whitespace(raw);
-    std::vector<std::string_view> words;
-    for (std::size_t at = 0; at < text.size();) {
-        while (at < text.size() && !is_word_byte(text[at])) ++at;
-        std::size_t end = at;
-        while (end < text.size() && is_word_byte(text[end])) ++end;
-        if (end > at) words.push_back(std::string_view(text).substr(at, end - at));
-        at = end;
-    }
+    const std::vector<std::string_view> words = words_of(text);
     const auto word = [&](std::size_t i) {
         return i < words.size() ? words[i] : std::string_view();
     };
