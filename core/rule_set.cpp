@@ -73,8 +73,10 @@ Result<RuleSet> RuleSet::create(std::vector<Rule> rules) {
                 // same one: "calendar" stops "Please put on your calendars that ...".
                 for (const std::string& phrase : listed) {
                     const char last = phrase.empty() ? 's' : phrase.back();
-                    if (last >= 'a' && last <= 'z' && last != 's' && phrase.find('*') == std::string::npos) {
-                        phrases.push_back(phrase + "s");
+                    const std::string plural = phrase + "s";
+                    if (last >= 'a' && last <= 'z' && last != 's' && phrase.find('*') == std::string::npos &&
+                        std::find(listed.begin(), listed.end(), plural) == listed.end()) {
+                        phrases.push_back(plural);  // unless the rule lists it itself
                     }
                 }
             }
