@@ -1,4 +1,4 @@
-// detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores]: precision and recall of
+// detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features]: precision and recall of
 // deadline and scope detection on hand-labelled real mail.
 //
 //   tmp=$(mktemp -d) && tar -xJf /work/shared/corpora/enron-inbox.tar.xz -C "$tmp"
@@ -27,6 +27,10 @@
 // it is labelled a deadline (else 0), the highest confidence of its deadline
 // events (0 for none) and each event's rule and evidence - to see whether a
 // confidence threshold would separate true deadlines from false ones.
+//
+// --features prints each message's deadline events and near misses, one line
+// per message, for bench/detection/learned_check.py: whether a model learned
+// from the labels would read the rules' output better than the rules do.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -121,15 +125,37 @@ std::string one_line(std::string text, std::size_t limit = 220) {
     return text;
 }
 
+bool is_deadline(core::Category category) {
+    return category == core::Category::deadline_set || category == core::Category::deadline_change;
+}
+
+// One line per message for learned_check.py: path, 1 if labelled a deadline, the
+// bulk and thread flags, then each deadline event ("F|rule|evidence") and each
+// deadline near miss ("M|rule|reason|evidence"), tab-separated.
+void print_features(const Label& label, const core::DetectInput& input, const core::Detection& detection) {
+    const bool want = with_groups(label.categories).count("deadline") > 0;
+    std::string line = label.path + "\t" + (want ? "1" : "0") + "\t" + (input.bulk ? "bulk " : "") +
+                       (input.first_in_thread ? "first" : "reply");
+    for (const core::Event& event : detection.events) {
+        if (is_deadline(event.category)) line += "\tF|" + event.rule + "|" + one_line(event.evidence, 300);
+    }
+    for (const core::NearMiss& miss : detection.near_misses) {
+        if (is_deadline(miss.category))
+            line += "\tM|" + miss.rule + "|" + one_line(miss.reason) + "|" + one_line(miss.evidence, 300);
+    }
+    std::printf("%s\n", line.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores]\n");
+        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features]\n");
         return 2;
     }
     const bool dump = argc > 3 && std::string(argv[3]) == "--dump";
     const bool scores = argc > 3 && std::string(argv[3]) == "--scores";
+    const bool features = argc > 3 && std::string(argv[3]) == "--features";
     std::vector<Label> labels;
     if (!read_labels(argv[1], labels)) return 2;
     auto rules = core::RuleSet::create(casefile::config::default_rules());
@@ -183,12 +209,15 @@ int main(int argc, char** argv) {
         std::set<std::string> found;
         for (const core::Event& event : detection.events) found.insert(std::string(core::category_name(event.category)));
         found = with_groups(found);
+        if (features) {
+            print_features(label, input, detection);
+            continue;
+        }
         if (scores) {
             double best = 0;
             std::string fired;
             for (const core::Event& event : detection.events) {
-                if (event.category != core::Category::deadline_set &&
-                    event.category != core::Category::deadline_change) continue;
+                if (!is_deadline(event.category)) continue;
                 best = std::max(best, event.confidence);
                 fired += " [" + event.rule + "] " + one_line(event.evidence, 300);
             }
@@ -222,7 +251,7 @@ int main(int argc, char** argv) {
             mistakes.push_back(line);
         }
     }
-    if (dump || scores) return 0;
+    if (dump || scores || features) return 0;
 
     std::printf("%s: %zu messages labelled", argv[1], labels.size());
     if (changed) std::printf(", %d skipped (changed in the corpus)", changed);
