@@ -13,23 +13,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The word ending right before `at` (skipping spaces), or empty.
-std::string_view word_before(std::string_view text, std::size_t at) {
-    std::size_t end = at;
-    while (end > 0 && text[end - 1] == ' ') --end;
-    std::size_t start = end;
-    while (start > 0 && is_word_byte(text[start - 1])) --start;
-    return text.substr(start, end - start);
-}
-
-// The word starting at or after `at` (skipping spaces), or empty.
-std::string_view word_after(std::string_view text, std::size_t at) {
-    while (at < text.size() && text[at] == ' ') ++at;
-    std::size_t end = at;
-    while (end < text.size() && is_word_byte(text[end])) ++end;
-    return text.substr(at, end - at);
-}
-
 // The words of `text`, in order.
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> words;

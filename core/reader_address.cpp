@@ -93,12 +93,7 @@ constexpr std::string_view kRelayedAsks[] = {"asked for",      "asked that",    
 bool passes_on_a_wish(std::string_view sentence) {
     static constexpr std::string_view kMusing[] = {"sure", "really", "certainly", "definitely",
                                                    "truly", "so", "just"};
-    const auto word_ending_at = [&](std::size_t end) {
-        while (end > 0 && sentence[end - 1] == ' ') --end;
-        std::size_t start = end;
-        while (start > 0 && is_word_byte(sentence[start - 1]) && sentence[start - 1] != '\'') --start;
-        return sentence.substr(start, end - start);
-    };
+    const auto word_ending_at = [&](std::size_t end) { return word_before(sentence, end, true); };
     for (std::size_t at = find_whole_words(sentence, "like"); at != std::string_view::npos;
          at = find_whole_words(sentence, "like", at + 1)) {
         // "would like", "'d like", "would also like", "'d still like".

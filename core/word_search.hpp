@@ -32,6 +32,29 @@ constexpr std::size_t find_whole_words(std::string_view text, std::string_view w
     return std::string_view::npos;
 }
 
+// The word ending right before `at` (skipping spaces), or empty. With
+// `split_contractions`, an apostrophe ends the word too, so "he'd" gives "d":
+// for readings that look at the auxiliary a contraction hides.
+constexpr std::string_view word_before(std::string_view text, std::size_t at,
+                                       bool split_contractions = false) {
+    std::size_t end = at;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > 0 && is_word_byte(text[start - 1]) &&
+           !(split_contractions && text[start - 1] == '\'')) {
+        --start;
+    }
+    return text.substr(start, end - start);
+}
+
+// The word starting at or after `at` (skipping spaces), or empty.
+constexpr std::string_view word_after(std::string_view text, std::size_t at) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::size_t end = at;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
+    return text.substr(at, end - at);
+}
+
 // `text` with every run of spaces, tabs, line breaks and non-breaking spaces
 // (U+00A0) as one space: mail wraps its lines, so "we\nneed" is "we need"
 // for a phrase search.
