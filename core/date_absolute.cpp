@@ -411,15 +411,20 @@ std::optional<DayMatch> Scanner::named_date(std::size_t i, const Anchor& anchor)
         if (is(j, Kw::of) && ordinal) ++j;
         const Token* month_token = at(j);
         if (month_token == nullptr || month_token->lex != LexKind::month) {
-            // "by 15th", "due 3rd": an ordinal alone after a deadline word.
+            // "by 15th", "due 3rd": an ordinal alone after a deadline word;
+            // "Monday 15th", "Fri, 12th": after a weekday, the date decides
+            // (as in "Friday the 14th").
             if (!token.ordinal || last || i == 0) return std::nullopt;
             const Kw cue = tokens_[i - 1].keyword;
+            const std::size_t before_comma = is_symbol(i - 1, ',') && i >= 2 ? i - 2 : i - 1;
+            const bool after_weekday = tokens_[before_comma].lex == LexKind::weekday;
             if (cue != Kw::by && cue != Kw::on && cue != Kw::until && cue != Kw::due &&
-                cue != Kw::before) {
+                cue != Kw::before && !after_weekday) {
                 return std::nullopt;
             }
+            // "by 3rd parties": a rank, unless a weekday made it a date.
             if (const Token* after = at(i + 1); after != nullptr && after->kind == TokenKind::word &&
-                after->lex == LexKind::none) {
+                after->lex == LexKind::none && !after_weekday) {
                 return std::nullopt;
             }
             const auto resolved = day_of_month_on_or_after(*day_of_month, anchor.day);

@@ -28,6 +28,12 @@ const DateCase kEdgeCasesCases[] = {
     {"Please pay by the 31st.", "2025-04-05T10:00:00+00:00", "date", "2025-05-31", ""},
     {"The event is on March 15, 2025.", "2025-03-12T09:00:00-05:00", "date", "2025-03-15", ""},
     {"Can you confirm for Friday, March 14, 2025?", "2025-03-12T09:00:00-05:00", "date", "2025-03-14", ""},
+    // A weekday and an ordinal day with no "the" (British style): the day
+    // of the month decides, as in "Friday the 14th".
+    {"I need it for the client sign-off on Monday 15th.", "2025-12-02T17:05:26+00:00", "date", "2025-12-15", ""},
+    {"Could we meet Tues, 16th?", "2025-12-02T17:05:26+00:00", "date", "2025-12-16", ""},
+    {"Final copy by Wednesday 31st please.", "2025-12-02T17:05:26+00:00", "date", "2025-12-31", ""},
+    {"Send it over on Friday 12th at noon.", "2025-12-02T17:05:26+00:00", "datetime", "2025-12-12T12:00:00+00:00", ""},
     {"Let's do Tuesday the 18th.", "2025-03-12T09:00:00-05:00", "date", "2025-03-18", ""},
     {"Due 13/3 per the contract.", "2025-03-12T09:00:00-05:00", "date", "2025-03-13", ""},
     {"Renewal is Jan 31 2026.", "2025-03-12T09:00:00-05:00", "date", "2026-01-31", ""},
