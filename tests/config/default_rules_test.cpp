@@ -580,6 +580,20 @@ TEST(DefaultRules, HowToTextDropsNoScope) {
     EXPECT_EQ(dropped.events[0].category, Category::scope_remove);
 }
 
+// A deferral moves work, it drops none: the held-off work is still asked.
+TEST(DefaultRules, HoldingOffUntilLaterDropsNoScope) {
+    const char* quiet[] = {
+        // Found in Enron mail; the sentences are written for this test.
+        "We need to hold off on the filing until after the purchases close.",
+        "Mark suggested that I hold off on sending you the budget until after you finish the audit.",
+        "Please put the newsletter on hold till January, the holidays are too busy.",
+    };
+    expect_quiet(quiet);
+    const auto dropped = detect("Thanks for the outline. Let's put the video on hold for now.");
+    ASSERT_EQ(dropped.events.size(), 1u) << summary(dropped);
+    EXPECT_EQ(dropped.events[0].category, Category::scope_remove);
+}
+
 TEST(DefaultRules, AsQuicklyAsPossibleIsAsap) {
     const auto found = detect(
         "Please work with the vendors to get the open issues resolved as quickly as possible.");
