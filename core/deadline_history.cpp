@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/detect.hpp"
+#include "core/thread_deadline.hpp"
 
 namespace casefile::core {
 namespace {
@@ -37,6 +38,8 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
 
     std::map<std::string, ThreadDeadlines> threads;
     std::set<std::string> stated_by_client;  // threads with a step from the client
+    // thread id -> the message row and the step that set its current deadline
+    std::map<std::string, std::pair<std::int64_t, DeadlineCandidate>> current_step;
     for (const StoredEvent& stored : events) {
         if (stored.superseded_at || !is_deadline(stored.event.category)) continue;
         const auto message = by_row.find(stored.event.message_row);
@@ -64,11 +67,19 @@ std::vector<ThreadDeadlines> deadline_histories(const std::vector<ThreadRow>& ro
         step.ledger_sequence = stored.ledger_sequence;
         // Store::events orders by message date, then id: the order in which
         // classification saw them. The current deadline is the client's last
-        // step's; the VA's own dates are her commitments and count only while
-        // the client has stated none, her explicit changes always.
+        // message's (within it, core/thread_deadline.hpp picks); the VA's own
+        // dates are her commitments and count only while the client has
+        // stated none, her explicit changes always.
         const bool client_stated = stated_by_client.count(row.thread_id) > 0;
         if (!step.from_me || !client_stated || step.category == "deadline_change") {
-            thread.current_due = step.due;
+            const DeadlineCandidate candidate{step.category == "deadline_change", stored.event.due,
+                                              stored.id};
+            auto [current, first_of_message] = current_step.try_emplace(row.thread_id, row.row, candidate);
+            if (first_of_message || current->second.first != row.row ||
+                sets_thread_deadline_before(candidate, current->second.second)) {
+                current->second = {row.row, candidate};
+                thread.current_due = step.due;
+            }
         }
         if (!step.from_me) stated_by_client.insert(row.thread_id);
         thread.history.push_back(std::move(step));

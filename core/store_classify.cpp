@@ -11,6 +11,7 @@
 #include "core/sha256.hpp"
 #include "core/store.hpp"
 #include "core/store_internal.hpp"
+#include "core/thread_deadline.hpp"
 
 namespace casefile::core {
 namespace {
@@ -47,7 +48,7 @@ std::string pending_chunk_sql(bool with_text) {
                      AND )sql" + sets_thread_deadline("dm", "e") + R"sql(
                      AND (COALESCE(dm.date_unix, 0) < q.sort_date
                           OR (COALESCE(dm.date_unix, 0) = q.sort_date AND dm.id < m.id))
-                   ORDER BY COALESCE(dm.date_unix, 0) DESC, dm.id DESC, e.id DESC LIMIT 1),
+                   ORDER BY )sql" + thread_deadline_order("dm", "e") + R"sql( LIMIT 1),
                m.subject
         FROM classify_queue q JOIN messages m ON m.id = q.message_row
         )sql" + (with_text ? "LEFT JOIN message_text x ON x.message_row = m.id" : "") + R"sql(
@@ -109,8 +110,23 @@ void decide_from_memo(SQLite::Database& database, const DetectionMemo& memo,
     }
 }
 
-bool is_deadline_event(const NewEvent& event) {
-    return event.category == "deadline_set" || event.category == "deadline_change";
+// The event of one message that leaves its thread's deadline
+// (core/thread_deadline.hpp), or null. The VA's own dates are her
+// commitments and set nothing; her explicit changes do.
+const NewEvent* thread_deadline_of(const std::vector<NewEvent>& events, bool from_me) {
+    const NewEvent* best = nullptr;
+    DeadlineCandidate best_candidate;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const NewEvent& event = events[i];
+        const bool change = event.category == "deadline_change";
+        if (!change && (event.category != "deadline_set" || from_me)) continue;
+        const DeadlineCandidate candidate{change, event.due, static_cast<std::int64_t>(i)};
+        if (!best || sets_thread_deadline_before(candidate, best_candidate)) {
+            best = &event;
+            best_candidate = candidate;
+        }
+    }
+    return best;
 }
 
 // Classifies one thread's messages of the chunk, oldest first: a deadline one
@@ -130,11 +146,8 @@ void classify_thread(const Classifier& classify, const DetectionMemo* memo,
             if (memo) known = memo->recall(message->sha256, message->input);
             message->events = known ? std::move(*known) : classify(message->input);
         }
-        for (const NewEvent& event : message->events) {
-            if (is_deadline_event(event) &&
-                (!message->input.from_me || event.category == "deadline_change")) {
-                stated_here = Deadline{event.due, message->sort_date, message->input.message_row};
-            }
+        if (const NewEvent* event = thread_deadline_of(message->events, message->input.from_me)) {
+            stated_here = Deadline{event->due, message->sort_date, message->input.message_row};
         }
     }
 }
@@ -164,6 +177,14 @@ std::string sets_thread_deadline(std::string_view message, std::string_view even
     const std::string m(message), e(event);
     return "(" + e + ".category IN ('deadline_set', 'deadline_change') AND (" + m +
            ".from_me = 0 OR " + e + ".category = 'deadline_change'))";
+}
+
+std::string thread_deadline_order(std::string_view message, std::string_view event) {
+    const std::string m(message), e(event);
+    const std::string change = "(" + e + ".category = 'deadline_change')";
+    return "COALESCE(" + m + ".date_unix, 0) DESC, " + m + ".id DESC, " + change + " DESC, " +
+           "CASE WHEN " + change + " THEN " + e + ".id END DESC, (COALESCE(" + e + ".due, '') = ''), " +
+           "substr(" + e + ".due, 1, 10), " + e + ".due, " + e + ".id";
 }
 
 Result<std::size_t> Store::classify_pending(const Classifier& classify, DetectionMemo* memo) {

@@ -126,7 +126,7 @@ std::vector<std::tuple<std::string, std::string, DigestDeadline>> latest_per_thr
                       WHERE t2.thread_id = t.thread_id AND e2.superseded_at IS NULL
                         AND e2.category IN ('deadline_set', 'deadline_change') AND )sql") +
                                                kind + R"sql(
-                      ORDER BY m2.date_unix DESC, e2.id DESC LIMIT 1)
+                      ORDER BY )sql" + thread_deadline_order("m2", "e2") + R"sql( LIMIT 1)
           AND substr(e.due, 1, 10) BETWEEN ?1 AND ?2
         ORDER BY e.due
     )sql");

@@ -118,6 +118,12 @@ std::string message_key_subject(const std::string& subject);
 // the digest read a thread's deadline alike (store_classify.cpp).
 std::string sets_thread_deadline(std::string_view message, std::string_view event);
 
+// The SQL ORDER BY terms, newest first, under which the first of the events
+// sets_thread_deadline() admits is the thread's deadline: the latest
+// message's, and within it sets_thread_deadline_before()'s order
+// (core/thread_deadline.hpp: the last change, else the nearest date).
+std::string thread_deadline_order(std::string_view message, std::string_view event);
+
 // Stores one event and its ledger entry, inside the caller's write
 // transaction (store_events.cpp); fails on a malformed event or an unknown
 // message row.

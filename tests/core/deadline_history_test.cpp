@@ -120,6 +120,30 @@ TEST(DeadlineHistory, GroupedByClientNameWithMailOfNoClientLast) {
     EXPECT_FALSE(threads[3].client);
 }
 
+// "Could you send the supplier list by Friday 12 December? I need it for the
+// sign-off on Monday 15th.": the list is due Friday, the nearer date, though
+// the later sentence names the 15th. A change in the same mail still wins.
+TEST(DeadlineHistory, OfSeveralDatesInOneMailTheNearestIsCurrent) {
+    const auto both_set = deadline_histories(
+        kRows, {event(10, 1, "deadline_set", "2025-12-12"), event(11, 1, "deadline_set", "2025-12-15"),
+                event(12, 1, "deadline_set", "")});
+    ASSERT_EQ(both_set.size(), 1u);
+    EXPECT_EQ(both_set[0].history.size(), 3u);
+    EXPECT_EQ(both_set[0].current_due, "2025-12-12");
+
+    // The next mail's date counts, even when it is later than the nearest one.
+    const auto next_mail = deadline_histories(
+        kRows, {event(10, 1, "deadline_set", "2025-12-12"), event(11, 1, "deadline_set", "2025-12-15"),
+                event(14, 3, "deadline_set", "2025-12-19", "2025-12-12")});
+    EXPECT_EQ(next_mail[0].current_due, "2025-12-19");
+
+    const auto moved = deadline_histories(
+        kRows, {event(10, 1, "deadline_set", "2025-12-08"),
+                event(11, 1, "deadline_change", "2025-12-12", "2025-12-08"),
+                event(12, 1, "deadline_set", "2025-12-10")});
+    EXPECT_EQ(moved[0].current_due, "2025-12-12");
+}
+
 TEST(DeadlineHistory, NoEventsNoThreads) {
     EXPECT_TRUE(deadline_histories(kRows, {}).empty());
     EXPECT_TRUE(deadline_histories({}, {event(1, 1, "deadline_set", "2025-12-05")}).empty());

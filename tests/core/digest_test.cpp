@@ -208,6 +208,20 @@ TEST_F(DigestTest, AnOverdueDeadlineIsFlagged) {
     EXPECT_NE(compose_digest(data).text.find("OVERDUE since 2026-11-25"), std::string::npos);
 }
 
+// "Outline by Wednesday, please; the final deck is due the 11th.": the
+// nearer date is what the VA must meet next, though it comes first.
+TEST_F(DigestTest, OfSeveralDatesInOneMailTheNearestIsListed) {
+    ASSERT_OK(store_->ingest_batch({mail("deck@acme.example", "bob@acme.example",
+                                         "dana@reyes-va.example", "Board deck", utc(2026, 11, 30, 15))}));
+    add_event("deck@acme.example", "deadline_set", "Outline by Wednesday, please.", "2026-12-02");
+    add_event("deck@acme.example", "deadline_set", "The final deck is due the 11th.", "2026-12-11");
+    const DigestData data = data_for(days_from_civil(2026, 11, 30));
+    ASSERT_EQ(data.clients.size(), 1u);
+    ASSERT_EQ(data.clients[0].deadlines.size(), 1u);
+    EXPECT_EQ(data.clients[0].deadlines[0].due, "2026-12-02");
+    EXPECT_EQ(data.clients[0].deadlines[0].evidence, "Outline by Wednesday, please.");
+}
+
 TEST_F(DigestTest, TheVasOwnPromisesAreListedApartFromTheClientsDeadline) {
     // Bob wants the deck by Friday; Dana promises Thursday. In another
     // thread she promises Monday for a report Bob wanted on Wednesday, and in

@@ -45,6 +45,22 @@ public:
                 event.confidence = 0.9;
                 events.push_back(event);
             }
+            // "deadlines D1 D2 ...": one mail setting several dates, in order.
+            if (input.own_text.starts_with("deadlines ")) {
+                std::string_view rest = std::string_view(input.own_text).substr(10);
+                while (!rest.empty()) {
+                    const std::size_t space = rest.find(' ');
+                    NewEvent event;
+                    event.category = "deadline_set";
+                    event.evidence = input.own_text;
+                    event.span_end = static_cast<std::int64_t>(input.own_text.size());
+                    event.due = std::string(rest.substr(0, space));
+                    event.rule_id = "test.deadline";
+                    event.confidence = 0.9;
+                    events.push_back(event);
+                    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+                }
+            }
             std::lock_guard lock(mutex_);
             seen_[input.own_text + "@" + std::to_string(input.date->unix_seconds)] =
                 Seen{input.first_in_thread, input.current_deadline, input.subject};
@@ -126,6 +142,25 @@ TEST_F(StoreClassifyTest, ALaterDeadlineFromAnEarlierRunWinsOverAnOlderOneInThis
     EXPECT_FALSE(recorder.seen(tuesday).first_in_thread);
     EXPECT_EQ(recorder.seen(thursday).current_deadline, "2025-12-19")
         << "Wednesday's deadline, stated after Tuesday's, is the thread's deadline";
+}
+
+// One mail with several dates ("the list by Friday 12 December? I need it for
+// the sign-off on Monday 15th"): the nearest is the thread's deadline for
+// the next mail, whether it is read in the same pass or a later one.
+TEST_F(StoreClassifyTest, OfSeveralDatesInOneMailTheNearestIsTheThreadsDeadline) {
+    const auto root = in_thread("root", kMonday, "");
+    auto both = in_thread("both", kMonday + kHour, "");
+    both.parsed.zones.own_text = "deadlines 2025-12-15 2025-12-12 2025-12-19";
+    const auto reply = in_thread("reply", kMonday + 2 * kHour, "");
+    ASSERT_OK(store_->ingest_batch({root, both, reply}));
+    RecordingClassifier recorder;
+    ASSERT_OK(store_->classify_pending(recorder.classifier()));
+    EXPECT_EQ(recorder.seen(reply).current_deadline, "2025-12-12") << "in the same pass";
+
+    const auto later = in_thread("later", kMonday + 3 * kHour, "");
+    ASSERT_OK(store_->ingest_batch({later}));
+    ASSERT_OK(store_->classify_pending(recorder.classifier()));
+    EXPECT_EQ(recorder.seen(later).current_deadline, "2025-12-12") << "in a later pass, from the store";
 }
 
 TEST_F(StoreClassifyTest, ManyThreadsInOneChunkEachKeepTheirOwnDeadline) {
