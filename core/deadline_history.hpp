@@ -42,9 +42,11 @@ struct ThreadDeadlines {
     std::string thread_id;
     std::optional<std::string> client;
     std::string subject;                // of the thread's first message
-    // The due of the last step that counts ("" when it has none): the
-    // client's steps and the VA's deadline_change steps; her deadline_set
-    // steps (commitments) only while the client has stated no deadline.
+    // The due of the latest mail's step that counts ("" when it has none),
+    // chosen within that mail by core/thread_deadline.hpp (its last change,
+    // else its nearest date). Steps that count: the client's, the VA's
+    // deadline_change steps, and her deadline_set steps (commitments) only
+    // while the client has stated no deadline.
     std::string current_due;
     std::vector<DeadlineStep> history;  // oldest first
 };
