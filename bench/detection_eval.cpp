@@ -1,4 +1,4 @@
-// detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features]: precision and recall of
+// detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features | --events]: precision and recall of
 // deadline and scope detection on hand-labelled real mail.
 //
 //   tmp=$(mktemp -d) && tar -xJf /work/shared/corpora/enron-inbox.tar.xz -C "$tmp"
@@ -27,6 +27,10 @@
 // it is labelled a deadline (else 0), the highest confidence of its deadline
 // events (0 for none) and each event's rule and evidence - to see whether a
 // confidence threshold would separate true deadlines from false ones.
+//
+// --events prints every event of every category, one line each (path,
+// category, rule, evidence): to read what the categories no label covers
+// (agreement, escalation, payment) fire on.
 //
 // --features prints each message's deadline events and near misses, one line
 // per message, for bench/detection/learned_check.py: whether a model learned
@@ -150,12 +154,13 @@ void print_features(const Label& label, const core::DetectInput& input, const co
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features]\n");
+        std::fprintf(stderr, "usage: detection_eval LABELS.tsv CORPUS_ROOT [--dump | --scores | --features | --events]\n");
         return 2;
     }
     const bool dump = argc > 3 && std::string(argv[3]) == "--dump";
     const bool scores = argc > 3 && std::string(argv[3]) == "--scores";
     const bool features = argc > 3 && std::string(argv[3]) == "--features";
+    const bool all_events = argc > 3 && std::string(argv[3]) == "--events";
     std::vector<Label> labels;
     if (!read_labels(argv[1], labels)) return 2;
     auto rules = core::RuleSet::create(casefile::config::default_rules());
@@ -213,6 +218,14 @@ int main(int argc, char** argv) {
             print_features(label, input, detection);
             continue;
         }
+        if (all_events) {
+            for (const core::Event& event : detection.events) {
+                std::printf("%s\t%s\t%s\t%s\n", label.path.c_str(),
+                            std::string(core::category_name(event.category)).c_str(), event.rule.c_str(),
+                            one_line(event.evidence, 300).c_str());
+            }
+            continue;
+        }
         if (scores) {
             double best = 0;
             std::string fired;
@@ -251,7 +264,7 @@ int main(int argc, char** argv) {
             mistakes.push_back(line);
         }
     }
-    if (dump || scores || features) return 0;
+    if (dump || scores || features || all_events) return 0;
 
     std::printf("%s: %zu messages labelled", argv[1], labels.size());
     if (changed) std::printf(", %d skipped (changed in the corpus)", changed);

@@ -205,6 +205,21 @@ TEST(DefaultRules, AgreementEscalationPayment) {
     EXPECT_EQ(invoice.events[0].category, Category::payment);
 }
 
+// A threat to end the work is an escalation; contract mechanics are not
+// ("terminate" is everyday trading and legal vocabulary).
+TEST(DefaultRules, OnlyAThreatToEndTheWorkEscalates) {
+    const char* quiet[] = {
+        "Need to terminate volumetric OBA's where possible to minimize our financial exposure.",
+        "The provisions at issue allow customers to buy out or terminate their contract demand levels.",
+        "Payroll deductions for the club memberships will terminate December 31.",
+    };
+    expect_quiet(quiet);
+    const auto threat = detect(
+        "The report slipped again. If it happens once more we will terminate our contract.");
+    ASSERT_EQ(threat.events.size(), 1u) << summary(threat);
+    EXPECT_EQ(threat.events[0].category, Category::escalation);
+}
+
 TEST(DefaultRules, BoundaryOnlyOutsideWorkingHours) {
     const std::string text =
         "Sorry for the late mail. I need the investor list tonight, it's urgent - call me "
