@@ -205,6 +205,16 @@ TEST(DefaultRules, AgreementEscalationPayment) {
     EXPECT_EQ(invoice.events[0].category, Category::payment);
 }
 
+// A refusal is no agreement, whatever verb it refuses with.
+TEST(DefaultRules, ARefusalIsNoAgreement) {
+    const char* quiet[] = {
+        "We have reviewed the comment on page 8 and unfortunately cannot accept the language as presented.",
+        "There is a risk that the board will NOT approve the budget this quarter.",
+        "I won't approve the extra hours until I see the timesheet.",
+    };
+    expect_quiet(quiet);
+}
+
 // A threat to end the work is an escalation; contract mechanics are not
 // ("terminate" is everyday trading and legal vocabulary).
 TEST(DefaultRules, OnlyAThreatToEndTheWorkEscalates) {
