@@ -127,8 +127,8 @@ void read_rule(const toml::table& table, TableReader& reader, ProblemList& probl
                 problems.add(context.where, context.key,
                              "unknown context \"" + context.value +
                                  "\": expected \"date\", \"resolved_date\", \"date_after\", "
-                                 "\"date_nearby\", \"date_in_clause\", \"sentence_start\" or "
-                                 "\"outside_hours\"");
+                                 "\"date_nearby\", \"date_in_clause\", \"sentence_start\", "
+                                 "\"outside_hours\" or \"in_thread\"");
             }
         }
     }

@@ -557,6 +557,9 @@ std::string Detector::check(const Rule& rule, const PhraseHit& hit, std::size_t 
             case RuleContext::outside_hours:
                 if (!input_.outside_working_hours) return "sent within working hours";
                 break;
+            case RuleContext::in_thread:
+                if (input_.first_in_thread) return "the first message of a thread answers nothing before it";
+                break;
             case RuleContext::date:
             case RuleContext::resolved_date: {
                 // The first fitting date after the phrase, else the last one

@@ -17,7 +17,7 @@ constexpr std::array<std::pair<Category, std::string_view>, 8> kCategoryNames = 
     {Category::boundary, "boundary"},
 }};
 
-constexpr std::array<std::pair<RuleContext, std::string_view>, 7> kContextNames = {{
+constexpr std::array<std::pair<RuleContext, std::string_view>, 8> kContextNames = {{
     {RuleContext::date, "date"},
     {RuleContext::resolved_date, "resolved_date"},
     {RuleContext::date_after, "date_after"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<RuleContext, std::string_view>, 7> kContextNames 
     {RuleContext::sentence_start, "sentence_start"},
     {RuleContext::date_nearby, "date_nearby"},
     {RuleContext::date_in_clause, "date_in_clause"},
+    {RuleContext::in_thread, "in_thread"},
 }};
 
 constexpr std::array<std::pair<RuleSender, std::string_view>, 3> kSenderNames = {{

@@ -48,6 +48,8 @@ enum class RuleContext {
                      // is May 17th. ... Please clean out your old mail before
                      // your date of migration."); the rule's exclusions apply to
                      // the sentence the date is in as well
+    in_thread,       // the message answers an earlier one (it is not the first of
+                     // its thread): an agreement agrees to something put before it
     date_in_clause,  // a date expression starting after the phrase in the same
                      // clause (no ",", ";" or ":" between, at most twelve words
                      // on): what is asked for may take several words before its

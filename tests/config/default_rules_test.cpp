@@ -205,6 +205,17 @@ TEST(DefaultRules, AgreementEscalationPayment) {
     EXPECT_EQ(invoice.events[0].category, Category::payment);
 }
 
+// An agreement answers something put before it: the same words opening a
+// thread are news, a notice or someone else's assent.
+TEST(DefaultRules, AnAgreementAnswersAnEarlierMail) {
+    const std::string text = "Thanks for the revised quote. Approved, please go ahead with the new layout.";
+    const auto reply = detect(text);
+    ASSERT_EQ(reply.events.size(), 1u) << summary(reply);
+    EXPECT_EQ(reply.events[0].category, Category::agreement);
+    const auto opening = detect(text, Mail{.first_in_thread = true});
+    EXPECT_TRUE(opening.events.empty()) << summary(opening);
+}
+
 // A refusal is no agreement, whatever verb it refuses with.
 TEST(DefaultRules, ARefusalIsNoAgreement) {
     const char* quiet[] = {

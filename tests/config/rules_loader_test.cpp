@@ -48,7 +48,7 @@ TEST(RulesLoader, ReadsEveryKey) {
         "category = \"payment\"\n"
         "phrases = [\"still unpaid\"]\n"
         "patterns = [\"inv-\\\\d+\"]\n"
-        "context = [\"date\", \"outside_hours\"]\n"
+        "context = [\"date\", \"outside_hours\", \"in_thread\"]\n"
         "exclusions = [\"thanks for paying\"]\n"
         "requires = [\"please\", \"you\"]\n"
         "weight = 0.5\n"
@@ -62,7 +62,8 @@ TEST(RulesLoader, ReadsEveryKey) {
     EXPECT_EQ(rule.phrases, std::vector<std::string>{"still unpaid"});
     EXPECT_EQ(rule.patterns, std::vector<std::string>{"inv-\\d+"});
     EXPECT_EQ(rule.contexts, (std::vector<core::RuleContext>{core::RuleContext::date,
-                                                             core::RuleContext::outside_hours}));
+                                                             core::RuleContext::outside_hours,
+                                                             core::RuleContext::in_thread}));
     EXPECT_EQ(rule.exclusions, std::vector<std::string>{"thanks for paying"});
     EXPECT_EQ(rule.required, (std::vector<std::string>{"please", "you"}));
     EXPECT_DOUBLE_EQ(rule.weight, 0.5);
