@@ -129,10 +129,6 @@ std::string one_line(std::string text, std::size_t limit = 220) {
     return text;
 }
 
-bool is_deadline(core::Category category) {
-    return category == core::Category::deadline_set || category == core::Category::deadline_change;
-}
-
 // One line per message for learned_check.py: path, 1 if labelled a deadline, the
 // bulk and thread flags, then each deadline event ("F|rule|evidence") and each
 // deadline near miss ("M|rule|reason|evidence"), tab-separated.
@@ -141,10 +137,10 @@ void print_features(const Label& label, const core::DetectInput& input, const co
     std::string line = label.path + "\t" + (want ? "1" : "0") + "\t" + (input.bulk ? "bulk " : "") +
                        (input.first_in_thread ? "first" : "reply");
     for (const core::Event& event : detection.events) {
-        if (is_deadline(event.category)) line += "\tF|" + event.rule + "|" + one_line(event.evidence, 300);
+        if (core::is_deadline(event.category)) line += "\tF|" + event.rule + "|" + one_line(event.evidence, 300);
     }
     for (const core::NearMiss& miss : detection.near_misses) {
-        if (is_deadline(miss.category))
+        if (core::is_deadline(miss.category))
             line += "\tM|" + miss.rule + "|" + one_line(miss.reason) + "|" + one_line(miss.evidence, 300);
     }
     std::printf("%s\n", line.c_str());
@@ -230,7 +226,7 @@ int main(int argc, char** argv) {
             double best = 0;
             std::string fired;
             for (const core::Event& event : detection.events) {
-                if (!is_deadline(event.category)) continue;
+                if (!core::is_deadline(event.category)) continue;
                 best = std::max(best, event.confidence);
                 fired += " [" + event.rule + "] " + one_line(event.evidence, 300);
             }

@@ -27,10 +27,6 @@ bool is_scope(Category category) {
     return category == Category::scope_add || category == Category::scope_remove;
 }
 
-bool is_deadline(Category category) {
-    return category == Category::deadline_set || category == Category::deadline_change;
-}
-
 // Day number of a value's "YYYY-MM-DD" start; nullopt when it has none.
 std::optional<std::int64_t> day_of(std::string_view value) {
     if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;

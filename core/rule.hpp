@@ -30,6 +30,10 @@ inline constexpr Category kAllCategories[] = {
     Category::payment,      Category::boundary};
 
 std::string_view category_name(Category category);
+// deadline_set or deadline_change: the events that make a thread's deadline.
+constexpr bool is_deadline(Category category) {
+    return category == Category::deadline_set || category == Category::deadline_change;
+}
 // nullopt for anything that is not exactly one of the names above.
 std::optional<Category> parse_category(std::string_view name);
 
